@@ -1,0 +1,22 @@
+package io.clearsky.schemas;
+
+/**
+ * Default topic names. Every topic is keyed by query id, so all records of one query share a partition.
+ */
+public final class Topics {
+
+    /** The public intake: {@code QuestionSubmitted} records, from the gateway or any other system. */
+    public static final String QUESTIONS = "clearsky.questions";
+
+    /** Every status change of a query: {@code QueryEvent} records with a per-query monotonic seq. */
+    public static final String QUERY_EVENTS = "clearsky.query-events";
+
+    /** Terminal outcomes only: one {@code QueryAnswer} per query, for bots and downstream systems. */
+    public static final String ANSWERS = "clearsky.answers";
+
+    /** Questions that could not be read or were invalid: the original bytes plus error headers. */
+    public static final String QUESTIONS_DLQ = "clearsky.questions.dlq";
+
+    private Topics() {
+    }
+}

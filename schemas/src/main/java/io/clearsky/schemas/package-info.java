@@ -1,0 +1,5 @@
+/**
+ * ClearSky's public event contracts: topic names, the Avro records in {@code io.clearsky.schemas.avro}
+ * and serdes that write them with Avro single-object encoding, so no schema registry is needed.
+ */
+package io.clearsky.schemas;
