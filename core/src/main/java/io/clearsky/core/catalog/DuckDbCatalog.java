@@ -1,0 +1,76 @@
+package io.clearsky.core.catalog;
+
+import io.clearsky.core.lake.DuckDbLake;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The catalog of a DuckDB lake, read from {@code duckdb_tables()} and {@code duckdb_columns()} so that
+ * table and column comments come along. A read-only lake cannot change under us, so each database is
+ * read once and kept.
+ */
+public final class DuckDbCatalog implements Catalog {
+
+    private static final String TABLES = """
+            SELECT table_name, comment, estimated_size FROM duckdb_tables()
+            WHERE schema_name = ? AND NOT internal ORDER BY table_name""";
+
+    private static final String COLUMNS = """
+            SELECT table_name, column_name, data_type, comment FROM duckdb_columns()
+            WHERE schema_name = ? AND NOT internal ORDER BY table_name, column_index""";
+
+    private final DuckDbLake lake;
+
+    private final Map<String, List<TableInfo>> byDatabase = new ConcurrentHashMap<>();
+
+    public DuckDbCatalog(DuckDbLake lake) {
+        this.lake = lake;
+    }
+
+    @Override
+    public String defaultDatabase() {
+        return this.lake.database();
+    }
+
+    @Override
+    public List<TableInfo> tables(String database) {
+        return this.byDatabase.computeIfAbsent(database, this::load);
+    }
+
+    private List<TableInfo> load(String database) {
+        try (Connection connection = this.lake.connect()) {
+            Map<String, List<ColumnInfo>> columns = new LinkedHashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
+                statement.setString(1, database);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        columns.computeIfAbsent(rows.getString(1), (table) -> new ArrayList<>())
+                                .add(new ColumnInfo(rows.getString(2), rows.getString(3), rows.getString(4), false));
+                    }
+                }
+            }
+            List<TableInfo> tables = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(TABLES)) {
+                statement.setString(1, database);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        String name = rows.getString(1);
+                        tables.add(new TableInfo(database, name, rows.getString(2),
+                                columns.getOrDefault(name, List.of()), rows.getLong(3)));
+                    }
+                }
+            }
+            return List.copyOf(tables);
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("Cannot read the catalog of database " + database + ": " + ex.getMessage(), ex);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.clearsky.core.kafka;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Declares ClearSky's topics so that Spring's {@link KafkaAdmin} creates the missing ones at start-up.
+ * Existing topics are left as they are.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(TopicProperties.class)
+public class TopicConfiguration {
+
+    @Bean
+    KafkaAdmin.NewTopics clearskyTopics(TopicProperties topics) {
+        return new KafkaAdmin.NewTopics(
+                topic(topics.questions(), topics),
+                topic(topics.queryEvents(), topics),
+                topic(topics.answers(), topics),
+                topic(topics.questionsDlq(), topics));
+    }
+
+    private static NewTopic topic(String name, TopicProperties topics) {
+        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor()).build();
+    }
+}

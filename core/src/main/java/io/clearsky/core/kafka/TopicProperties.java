@@ -1,0 +1,29 @@
+package io.clearsky.core.kafka;
+
+import io.clearsky.schemas.Topics;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Topic names and how ClearSky creates them when they do not exist yet.
+ *
+ * @param questions the intake topic of {@code QuestionSubmitted} records
+ * @param queryEvents the status-event topic
+ * @param answers the terminal-answer topic
+ * @param questionsDlq the dead-letter topic for unreadable or invalid questions
+ * @param partitions partitions of each topic; the questions, events and answers topics must share it
+ * so that a query's records land on the same partition number everywhere
+ * @param replicationFactor replication factor of each created topic
+ */
+@ConfigurationProperties("clearsky.topics")
+public record TopicProperties(String questions, String queryEvents, String answers, String questionsDlq,
+        Integer partitions, Short replicationFactor) {
+
+    public TopicProperties {
+        questions = (questions != null) ? questions : Topics.QUESTIONS;
+        queryEvents = (queryEvents != null) ? queryEvents : Topics.QUERY_EVENTS;
+        answers = (answers != null) ? answers : Topics.ANSWERS;
+        questionsDlq = (questionsDlq != null) ? questionsDlq : Topics.QUESTIONS_DLQ;
+        partitions = (partitions != null) ? partitions : 6;
+        replicationFactor = (replicationFactor != null) ? replicationFactor : 1;
+    }
+}

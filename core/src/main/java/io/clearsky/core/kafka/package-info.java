@@ -1,0 +1,4 @@
+/**
+ * Topic names and their creation settings, shared by every ClearSky process.
+ */
+package io.clearsky.core.kafka;
