@@ -1,0 +1,18 @@
+package io.clearsky.worker;
+
+import io.clearsky.worker.config.WorkerConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Runs a worker on its own, e.g. as one replica of a Kubernetes Deployment.
+ */
+@SpringBootApplication(scanBasePackages = "io.clearsky.worker.none")
+@Import(WorkerConfiguration.class)
+public class WorkerApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(WorkerApplication.class, args);
+    }
+}

@@ -1,0 +1,111 @@
+package io.clearsky.worker.config;
+
+import io.clearsky.core.catalog.Catalog;
+import io.clearsky.core.guard.SqlGuard;
+import io.clearsky.core.kafka.TopicProperties;
+import io.clearsky.core.lake.DuckDbLake;
+import io.clearsky.worker.execution.DuckDbEngine;
+import io.clearsky.worker.execution.QueryEngine;
+import io.clearsky.worker.generation.OfflineSqlGenerator;
+import io.clearsky.worker.generation.SqlGenerator;
+import io.clearsky.worker.intake.DeadLetterPublisher;
+import io.clearsky.worker.intake.QuestionConsumer;
+import io.clearsky.worker.intake.QuestionHandler;
+import io.clearsky.worker.intake.QuestionValidator;
+import io.clearsky.worker.ledger.LedgerRecovery;
+import io.clearsky.worker.ledger.QueryLedger;
+import io.clearsky.worker.pipeline.OutcomePublisher;
+import io.clearsky.worker.pipeline.QueryPipeline;
+import io.clearsky.worker.retrieval.CatalogKeywordRetriever;
+import io.clearsky.worker.retrieval.SchemaRetriever;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The worker's beans: the stages, the pipeline, and the consumer that feeds it. Stage beans back off
+ * when another implementation is defined, so production backends plug in beside these.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WorkerProperties.class)
+public class WorkerConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    SchemaRetriever catalogKeywordRetriever(Catalog catalog) {
+        return new CatalogKeywordRetriever(catalog, 8);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SqlGenerator offlineSqlGenerator() {
+        return new OfflineSqlGenerator();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    QueryEngine duckDbEngine(DuckDbLake lake) {
+        return new DuckDbEngine(lake);
+    }
+
+    @Bean(destroyMethod = "close")
+    Producer<String, byte[]> workerProducer(KafkaProperties kafka) {
+        Map<String, Object> properties = kafka.buildProducerProperties();
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG, "clearsky-worker");
+        return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @Bean
+    OutcomePublisher outcomePublisher(Producer<String, byte[]> workerProducer, TopicProperties topics) {
+        return new OutcomePublisher(workerProducer, topics);
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService queryDeadlines() {
+        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("clearsky-deadlines").daemon().factory());
+    }
+
+    @Bean
+    QueryPipeline queryPipeline(SchemaRetriever retriever, SqlGenerator generator, SqlGuard guard, QueryEngine engine,
+            OutcomePublisher publisher, WorkerProperties properties, Catalog catalog,
+            ScheduledExecutorService queryDeadlines) {
+        return new QueryPipeline(retriever, generator, guard, engine, publisher, properties, catalog.defaultDatabase(),
+                queryDeadlines);
+    }
+
+    @Bean
+    QueryLedger queryLedger() {
+        return new QueryLedger(100_000);
+    }
+
+    @Bean
+    QuestionHandler questionHandler(WorkerProperties properties, OutcomePublisher publisher, TopicProperties topics,
+            QueryLedger ledger, QueryPipeline pipeline) {
+        return new QuestionHandler(new QuestionValidator(properties.maxQuestionLength()),
+                new DeadLetterPublisher(publisher, topics), ledger, pipeline);
+    }
+
+    @Bean
+    QuestionConsumer questionConsumer(KafkaProperties kafka, WorkerProperties properties, TopicProperties topics,
+            QuestionHandler handler, QueryLedger ledger) {
+        Map<String, Object> consumer = kafka.buildConsumerProperties();
+        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
+        consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, "clearsky-worker");
+        LedgerRecovery recovery = new LedgerRecovery(consumer, topics.queryEvents(), properties.ledgerLookback(), ledger);
+        return new QuestionConsumer(consumer, topics.questions(), handler, recovery, properties.maxInFlight(),
+                properties.shutdownGrace());
+    }
+}

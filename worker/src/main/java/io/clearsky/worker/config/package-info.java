@@ -1,0 +1,4 @@
+/**
+ * Worker settings and bean wiring.
+ */
+package io.clearsky.worker.config;

@@ -1,0 +1,4 @@
+/**
+ * Running guarded SQL on a query engine and reading typed results.
+ */
+package io.clearsky.worker.execution;

@@ -1,0 +1,59 @@
+package io.clearsky.worker.pipeline;
+
+import io.clearsky.core.kafka.TopicProperties;
+import io.clearsky.schemas.AvroSerde;
+import io.clearsky.schemas.avro.QueryAnswer;
+import io.clearsky.schemas.avro.QueryEvent;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+
+/**
+ * Writes status events and answers, keyed by query id, and waits for the broker's acknowledgement so
+ * that an offset is committed only behind outcomes that are durable.
+ */
+public class OutcomePublisher {
+
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Producer<String, byte[]> producer;
+
+    private final TopicProperties topics;
+
+    private final AvroSerde<QueryEvent> events = AvroSerde.queryEvent();
+
+    private final AvroSerde<QueryAnswer> answers = AvroSerde.queryAnswer();
+
+    public OutcomePublisher(Producer<String, byte[]> producer, TopicProperties topics) {
+        this.producer = producer;
+        this.topics = topics;
+    }
+
+    public void publish(QueryEvent event) {
+        send(new ProducerRecord<>(this.topics.queryEvents(), event.getQueryId(),
+                this.events.serialize(this.topics.queryEvents(), event)));
+    }
+
+    public void publish(QueryAnswer answer) {
+        send(new ProducerRecord<>(this.topics.answers(), answer.getQueryId(),
+                this.answers.serialize(this.topics.answers(), answer)));
+    }
+
+    /** Sends and waits for the acknowledgement. */
+    public void send(ProducerRecord<String, byte[]> record) {
+        try {
+            this.producer.send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("Interrupted while sending to " + record.topic(), ex);
+        }
+        catch (ExecutionException | TimeoutException ex) {
+            throw new KafkaException("Cannot send to " + record.topic() + ": " + ex.getMessage(), ex);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package io.clearsky.worker.pipeline;
+
+import io.clearsky.core.guard.GuardVerdict;
+import io.clearsky.core.guard.SqlGuard;
+import io.clearsky.schemas.avro.QueryAnswer;
+import io.clearsky.schemas.avro.QueryError;
+import io.clearsky.schemas.avro.QueryStatus;
+import io.clearsky.schemas.avro.QuestionSubmitted;
+import io.clearsky.schemas.avro.Stage;
+import io.clearsky.worker.config.WorkerProperties;
+import io.clearsky.worker.execution.EngineException;
+import io.clearsky.worker.execution.EngineResult;
+import io.clearsky.worker.execution.QueryEngine;
+import io.clearsky.worker.generation.Generation;
+import io.clearsky.worker.generation.GenerationRequest;
+import io.clearsky.worker.generation.SqlGenerator;
+import io.clearsky.worker.retrieval.SchemaContext;
+import io.clearsky.worker.retrieval.SchemaRetriever;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers one question: retrieval → generation → guard → execution → results, with a status event
+ * before each step and exactly one terminal outcome. A deadline ends a query that takes too long as
+ * TIMED_OUT and stops its running work.
+ */
+public class QueryPipeline {
+
+    private static final Logger logger = LoggerFactory.getLogger(QueryPipeline.class);
+
+    private final SchemaRetriever retriever;
+
+    private final SqlGenerator generator;
+
+    private final SqlGuard guard;
+
+    private final QueryEngine engine;
+
+    private final OutcomePublisher publisher;
+
+    private final WorkerProperties properties;
+
+    private final String defaultDatabase;
+
+    private final ScheduledExecutorService deadlines;
+
+    public QueryPipeline(SchemaRetriever retriever, SqlGenerator generator, SqlGuard guard, QueryEngine engine,
+            OutcomePublisher publisher, WorkerProperties properties, String defaultDatabase,
+            ScheduledExecutorService deadlines) {
+        this.retriever = retriever;
+        this.generator = generator;
+        this.guard = guard;
+        this.engine = engine;
+        this.publisher = publisher;
+        this.properties = properties;
+        this.defaultDatabase = defaultDatabase;
+        this.deadlines = deadlines;
+    }
+
+    /**
+     * Runs the question to a terminal state on the calling thread.
+     *
+     * @param firstSeq sequence number of the first event this run emits
+     * @return the finished run
+     */
+    public QueryRun run(QuestionSubmitted question, long firstSeq) {
+        QueryRun run = new QueryRun(question.getQueryId(), question.getSessionId(), question.getQuestion(), firstSeq,
+                this.publisher);
+        Thread runner = Thread.currentThread();
+        ScheduledFuture<?> deadline = this.deadlines.schedule(() -> expire(run, runner),
+                this.properties.queryDeadline().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            answer(run, question);
+        }
+        catch (EngineException ex) {
+            run.end(QueryStatus.FAILED, Stage.EXECUTION, "The query engine could not run the SQL",
+                    error("ENGINE_ERROR", ex.getMessage(), ex.retryable()), QueryAnswer.newBuilder());
+        }
+        catch (Exception ex) {
+            if (!run.ended()) {
+                logger.error("Query {} failed unexpectedly", run.queryId(), ex);
+            }
+            run.end(QueryStatus.FAILED, Stage.UNKNOWN, "Internal error",
+                    error("INTERNAL_ERROR", "Internal error while answering; reference " + run.queryId(), true),
+                    QueryAnswer.newBuilder());
+        }
+        finally {
+            deadline.cancel(false);
+            Thread.interrupted();
+        }
+        return run;
+    }
+
+    /** Ends a query that cannot be run at all (e.g. invalid input) as FAILED, with its own events. */
+    public QueryRun reject(String queryId, String sessionId, String question, long firstSeq, QueryError error) {
+        QueryRun run = new QueryRun(queryId, sessionId, question, firstSeq, this.publisher);
+        run.end(QueryStatus.FAILED, Stage.INTAKE, error.getMessage(), error, QueryAnswer.newBuilder());
+        return run;
+    }
+
+    private void answer(QueryRun run, QuestionSubmitted question) throws Exception {
+        String database = (question.getOptions() != null && question.getOptions().getDatabase() != null)
+                ? question.getOptions().getDatabase() : this.defaultDatabase;
+        int maxRows = maxRows(question);
+
+        run.progress(QueryStatus.RETRIEVING, Stage.RETRIEVAL, "Finding the relevant tables");
+        SchemaContext schema = timed(run, Stage.RETRIEVAL, () -> this.retriever.retrieve(question.getQuestion(), database));
+
+        run.progress(QueryStatus.GENERATING, Stage.GENERATION, "Writing SQL over " + schema.tables().size() + " tables");
+        Generation generation = timed(run, Stage.GENERATION,
+                () -> this.generator.generate(new GenerationRequest(question.getQuestion(), schema, maxRows)));
+        if (generation instanceof Generation.CannotAnswer cannot) {
+            run.end(QueryStatus.SUCCEEDED, Stage.GENERATION, "The question cannot be answered with certainty",
+                    null, QueryAnswer.newBuilder().setExplanation(cannot.reason()).setGenerator(this.generator.name()));
+            return;
+        }
+        Generation.Sql generated = (Generation.Sql) generation;
+
+        run.progress(QueryStatus.VALIDATING, Stage.GUARD, "Checking the SQL is a safe read-only query");
+        GuardVerdict verdict = timed(run, Stage.GUARD, () -> this.guard.check(generated.sql(), database));
+        if (verdict instanceof GuardVerdict.Rejected rejected) {
+            run.end(QueryStatus.REJECTED, Stage.GUARD, "The SQL was rejected: " + rejected.message(),
+                    error("GUARD_" + rejected.code(), rejected.message(), false),
+                    QueryAnswer.newBuilder().setSql(generated.sql()).setGenerator(this.generator.name()));
+            return;
+        }
+        String sql = ((GuardVerdict.Accepted) verdict).sql();
+
+        run.progress(QueryStatus.EXECUTING, Stage.EXECUTION, "Running the query");
+        EngineResult result = timed(run, Stage.EXECUTION, () -> this.engine.execute(sql, maxRows, run::onCancel));
+
+        QueryAnswer.Builder answer = timed(run, Stage.RESULTS, () -> QueryAnswer.newBuilder()
+                .setSql(sql)
+                .setExplanation(generated.explanation())
+                .setColumns(result.columns())
+                .setRows(copyRows(result.rows()))
+                .setRowCount(result.rowCount())
+                .setTruncated(result.truncated())
+                .setGenerator(this.generator.name()));
+        run.end(QueryStatus.SUCCEEDED, Stage.RESULTS, result.rowCount() + " rows", null, answer);
+    }
+
+    private int maxRows(QuestionSubmitted question) {
+        int configured = this.properties.defaultMaxRows();
+        Integer requested = (question.getOptions() != null) ? question.getOptions().getMaxRows() : null;
+        return (requested != null) ? Math.min(requested, configured) : configured;
+    }
+
+    private void expire(QueryRun run, Thread runner) {
+        boolean ended = run.end(QueryStatus.TIMED_OUT, Stage.UNKNOWN,
+                "The query took longer than " + this.properties.queryDeadline().toSeconds() + " s",
+                error("DEADLINE_EXCEEDED", "The query took longer than its deadline of "
+                        + this.properties.queryDeadline().toSeconds() + " s", true), QueryAnswer.newBuilder());
+        if (ended) {
+            run.cancelRunningWork();
+            runner.interrupt();
+        }
+    }
+
+    private static <T> T timed(QueryRun run, Stage stage, Callable<T> work) throws Exception {
+        long start = System.nanoTime();
+        try {
+            return work.call();
+        }
+        finally {
+            run.recordTiming(stage, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        }
+    }
+
+    private static List<List<Object>> copyRows(List<List<Object>> rows) {
+        List<List<Object>> copy = new ArrayList<>(rows.size());
+        rows.forEach((row) -> copy.add(new ArrayList<>(row)));
+        return copy;
+    }
+
+    static QueryError error(String code, String message, boolean retryable) {
+        return QueryError.newBuilder().setCode(code).setMessage(message).setRetryable(retryable).build();
+    }
+}

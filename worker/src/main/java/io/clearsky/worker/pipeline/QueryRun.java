@@ -1,0 +1,136 @@
+package io.clearsky.worker.pipeline;
+
+import io.clearsky.schemas.avro.QueryAnswer;
+import io.clearsky.schemas.avro.QueryError;
+import io.clearsky.schemas.avro.QueryEvent;
+import io.clearsky.schemas.avro.QueryStatus;
+import io.clearsky.schemas.avro.Stage;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One execution of one query: hands out event sequence numbers, keeps stage timings, and makes sure
+ * exactly one terminal outcome is published, whether the pipeline, a deadline or a failure gets there
+ * first. Emission is serialized by a lock so no progress event can follow the terminal one.
+ */
+public final class QueryRun {
+
+    private final String queryId;
+
+    private final String sessionId;
+
+    private final String question;
+
+    private final OutcomePublisher publisher;
+
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private final Map<String, Long> timings = new LinkedHashMap<>();
+
+    private long nextSeq;
+
+    private boolean ended;
+
+    private volatile Runnable cancelAction = () -> { };
+
+    QueryRun(String queryId, String sessionId, String question, long firstSeq, OutcomePublisher publisher) {
+        this.queryId = queryId;
+        this.sessionId = sessionId;
+        this.question = question;
+        this.nextSeq = firstSeq;
+        this.publisher = publisher;
+    }
+
+    public String queryId() {
+        return this.queryId;
+    }
+
+    /** Publishes a progress event; returns false when the query already ended and nothing was sent. */
+    public boolean progress(QueryStatus status, Stage stage, String message) {
+        this.lock.lock();
+        try {
+            if (this.ended) {
+                return false;
+            }
+            this.publisher.publish(event(status, stage, message, null));
+            return true;
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    /**
+     * Publishes the terminal answer and then the terminal event, unless another terminal outcome was
+     * published first.
+     *
+     * @param answer the answer, without the fields this run fills in (ids, status, timings)
+     * @return whether this call ended the query
+     */
+    public boolean end(QueryStatus status, Stage stage, String message, QueryError error, QueryAnswer.Builder answer) {
+        this.lock.lock();
+        try {
+            if (this.ended) {
+                return false;
+            }
+            this.ended = true;
+            Map<String, Long> stageTimings = Map.copyOf(this.timings);
+            this.publisher.publish(answer.setQueryId(this.queryId).setSessionId(this.sessionId)
+                    .setQuestion(this.question).setStatus(status).setError(error).setStageTimingsMs(stageTimings)
+                    .setCompletedAt(Instant.now()).build());
+            this.publisher.publish(event(status, stage, message, error));
+            return true;
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    public boolean ended() {
+        this.lock.lock();
+        try {
+            return this.ended;
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    /** The last sequence number handed out. */
+    public long lastSeq() {
+        this.lock.lock();
+        try {
+            return this.nextSeq - 1;
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    void recordTiming(Stage stage, long millis) {
+        this.lock.lock();
+        try {
+            this.timings.merge(stage.name(), millis, Long::sum);
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    /** Registers how to stop the work currently running, for a deadline to call. */
+    public void onCancel(Runnable action) {
+        this.cancelAction = action;
+    }
+
+    void cancelRunningWork() {
+        this.cancelAction.run();
+    }
+
+    private QueryEvent event(QueryStatus status, Stage stage, String message, QueryError error) {
+        return QueryEvent.newBuilder().setQueryId(this.queryId).setSessionId(this.sessionId).setSeq(this.nextSeq++)
+                .setStatus(status).setStage(stage).setMessage(message).setError(error)
+                .setStageTimingsMs(Map.copyOf(this.timings)).setEmittedAt(Instant.now()).build();
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Finding the tables a question is about.
+ */
+package io.clearsky.worker.retrieval;
