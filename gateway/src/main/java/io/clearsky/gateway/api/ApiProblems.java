@@ -1,0 +1,28 @@
+package io.clearsky.gateway.api;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Problem details (RFC 9457) for requests the API refuses. Every problem about the request names the
+ * offending field or parameter in a {@code field} property.
+ */
+final class ApiProblems {
+
+    private ApiProblems() {
+    }
+
+    static ErrorResponseException field(HttpStatus status, String field, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty("field", field);
+        return new ErrorResponseException(status, problem, null);
+    }
+
+    static ErrorResponseException notFound(String field, String value, String what) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "No " + what + " with id '" + value + "'");
+        problem.setProperty("field", field);
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+}

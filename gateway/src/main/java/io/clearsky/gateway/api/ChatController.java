@@ -1,0 +1,238 @@
+package io.clearsky.gateway.api;
+
+import io.clearsky.gateway.GatewayProperties;
+import io.clearsky.gateway.intake.QuestionPublisher;
+import io.clearsky.gateway.store.QueryView;
+import io.clearsky.gateway.store.SessionView;
+import io.clearsky.gateway.store.StatusTopology;
+import io.clearsky.gateway.store.StoreReader;
+import io.clearsky.gateway.store.UpdateNotifier;
+import io.clearsky.gateway.store.UserSessionsView;
+import io.clearsky.schemas.avro.QueryOptions;
+import io.clearsky.schemas.avro.QuestionSubmitted;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Asking questions and following them. Reads come from this instance's stores; requests for keys
+ * another instance owns were already forwarded there by {@link OwnerForwardingFilter}.
+ */
+@RestController
+@RequestMapping("/api/chat")
+@Tag(name = "chat", description = "Ask questions and follow their progress")
+@ApiResponse(responseCode = "400", description = "Invalid request; `field` names the offending field",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "503", description = "Kafka or the state stores are not available; retry shortly",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+public class ChatController {
+
+    /** Header naming the asking user; questions without it belong to {@value StatusTopology#ANONYMOUS}. */
+    public static final String USER_HEADER = "X-User-Id";
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}");
+
+    private final QuestionPublisher publisher;
+
+    private final StoreReader reader;
+
+    private final UpdateNotifier notifier;
+
+    private final QueryLookup lookup;
+
+    private final RecentQuestions recent;
+
+    private final GatewayProperties properties;
+
+    ChatController(QuestionPublisher publisher, StoreReader reader, UpdateNotifier notifier, QueryLookup lookup,
+            RecentQuestions recent, GatewayProperties properties) {
+        this.publisher = publisher;
+        this.reader = reader;
+        this.notifier = notifier;
+        this.lookup = lookup;
+        this.recent = recent;
+        this.properties = properties;
+    }
+
+    @PostMapping(path = "/query", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Ask a question", description = "Queues the question and returns at once with its query id.")
+    @ApiResponse(responseCode = "202", description = "Queued; the Location header points at its updates")
+    @ApiResponse(responseCode = "413", description = "The question is longer than the limit",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    public Mono<ResponseEntity<QueryAccepted>> ask(@RequestBody QueryRequest request,
+            @Parameter(description = "The asking user") @RequestHeader(name = USER_HEADER, required = false) String userId) {
+        QuestionSubmitted question = toQuestion(request, userId);
+        return this.publisher.publish(question).then(Mono.fromCallable(() -> {
+            this.recent.remember(question);
+            return ResponseEntity.accepted()
+                    .location(URI.create("/api/chat/updates?query_id=" + question.getQueryId()))
+                    .body(new QueryAccepted(question.getQueryId(), question.getSessionId(), "QUEUED"));
+        }));
+    }
+
+    @GetMapping(path = "/updates", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A query's status, events and answer",
+            description = "With `wait`, holds the request until something newer than `since` exists or the wait ends.")
+    @ApiResponse(responseCode = "200", description = "The query's state")
+    @ApiResponse(responseCode = "404", description = "Unknown query id",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    public Mono<QueryUpdates> updates(@RequestParam(name = "query_id") String queryId,
+            @Parameter(description = "Only events with a greater seq") @RequestParam(defaultValue = "-1") long since,
+            @Parameter(description = "Seconds to wait for something newer") @RequestParam(defaultValue = "0") double wait) {
+        requireId("query_id", queryId);
+        if (wait < 0) {
+            throw ApiProblems.field(HttpStatus.BAD_REQUEST, "wait", "wait must be zero or more seconds");
+        }
+        Duration waitFor = Duration.ofMillis((long) (Math.min(wait, this.properties.maxWait().toSeconds()) * 1000));
+        Mono<QueryView> current = Mono.fromCallable(() -> this.lookup.local(queryId).orElse(null));
+        Mono<QueryView> result = waitFor.isZero() ? current
+                : Flux.merge(this.notifier.updates(queryId), current)
+                        .filter((view) -> view.seq() > since || view.done())
+                        .next()
+                        .timeout(waitFor, current);
+        return result.switchIfEmpty(Mono.error(() -> ApiProblems.notFound("query_id", queryId, "query")))
+                .map((view) -> QueryUpdates.of(view, since));
+    }
+
+    @GetMapping(path = "/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Stream a query's events (SSE)",
+            description = "Sends each `status` event (id = seq), then one `answer` event, then closes.")
+    public Flux<ServerSentEvent<Object>> stream(@RequestParam(name = "query_id") String queryId,
+            @RequestParam(defaultValue = "-1") long since) {
+        requireId("query_id", queryId);
+        if (this.lookup.local(queryId).isEmpty()) {
+            return Flux.error(ApiProblems.notFound("query_id", queryId, "query"));
+        }
+        AtomicLong last = new AtomicLong(since);
+        Flux<ServerSentEvent<Object>> events = Flux
+                .merge(this.notifier.updates(queryId), Mono.fromCallable(() -> this.lookup.local(queryId).orElse(null)))
+                .concatMapIterable((view) -> toServerSentEvents(view, last))
+                .takeUntil(ChatController::isAnswer);
+        Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(this.properties.heartbeat())
+                .map((tick) -> ServerSentEvent.builder().comment("keep-alive").build());
+        return Flux.merge(events, heartbeats).takeUntil(ChatController::isAnswer).take(this.properties.streamTimeout());
+    }
+
+    @GetMapping("/history")
+    @Operation(summary = "A session's questions, or the caller's recent sessions",
+            description = "With `session_id`: that session's questions with status and answers. Without: the sessions of the `X-User-Id` user.")
+    public Mono<Object> history(@RequestParam(name = "session_id", required = false) String sessionId,
+            @RequestHeader(name = USER_HEADER, required = false) String userId) {
+        if (sessionId != null) {
+            return session(sessionId).cast(Object.class);
+        }
+        String user = (userId != null && !userId.isBlank()) ? userId : StatusTopology.ANONYMOUS;
+        return Mono.fromCallable(() -> {
+            UserSessionsView view = this.reader.get(StatusTopology.USER_SESSIONS, user);
+            return (view != null) ? view : new UserSessionsView(user, List.of());
+        });
+    }
+
+    @GetMapping("/session/{sessionId}")
+    @Operation(summary = "A session's questions in order, with status and answers")
+    @ApiResponse(responseCode = "404", description = "Unknown session id",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    public Mono<SessionHistory> session(@PathVariable String sessionId) {
+        requireId("session_id", sessionId);
+        return Mono.fromCallable(() -> this.reader.<SessionView>get(StatusTopology.SESSION_HISTORY, sessionId))
+                .switchIfEmpty(Mono.error(() -> ApiProblems.notFound("session_id", sessionId, "session")))
+                .flatMap((view) -> Flux.fromIterable(view.queries())
+                        .concatMap((entry) -> this.lookup.anywhere(entry.queryId())
+                                .map((state) -> new SessionHistory.Item(entry.queryId(), entry.question(),
+                                        entry.submittedAt(), state.status(), state.done(), state.answer()))
+                                .defaultIfEmpty(new SessionHistory.Item(entry.queryId(), entry.question(),
+                                        entry.submittedAt(), "QUEUED", false, null)))
+                        .collectList()
+                        .map((items) -> new SessionHistory(view.sessionId(), view.userId(), view.createdAt(),
+                                view.updatedAt(), items)));
+    }
+
+    private QuestionSubmitted toQuestion(QueryRequest request, String userId) {
+        if (request.question() == null || request.question().isBlank()) {
+            throw ApiProblems.field(HttpStatus.BAD_REQUEST, "question", "question must not be empty");
+        }
+        if (request.question().length() > this.properties.maxQuestionLength()) {
+            throw ApiProblems.field(HttpStatus.CONTENT_TOO_LARGE, "question", "question must be at most "
+                    + this.properties.maxQuestionLength() + " characters, was " + request.question().length());
+        }
+        if (request.sessionId() != null) {
+            requireId("session_id", request.sessionId());
+        }
+        if (userId != null && !ID.matcher(userId).matches()) {
+            throw ApiProblems.field(HttpStatus.BAD_REQUEST, USER_HEADER,
+                    USER_HEADER + " must be 1-128 letters, digits or . _ : -");
+        }
+        QueryOptions options = null;
+        if (request.options() != null) {
+            Integer maxRows = request.options().maxRows();
+            if (maxRows != null && (maxRows < 1 || maxRows > this.properties.maxRows())) {
+                throw ApiProblems.field(HttpStatus.BAD_REQUEST, "options.max_rows",
+                        "options.max_rows must be between 1 and " + this.properties.maxRows());
+            }
+            String database = request.options().database();
+            if (database != null && !ID.matcher(database).matches()) {
+                throw ApiProblems.field(HttpStatus.BAD_REQUEST, "options.database",
+                        "options.database must be 1-128 letters, digits or . _ : -");
+            }
+            options = new QueryOptions(maxRows, database);
+        }
+        return QuestionSubmitted.newBuilder()
+                .setQueryId(UUID.randomUUID().toString())
+                .setSessionId((request.sessionId() != null) ? request.sessionId() : UUID.randomUUID().toString())
+                .setUserId(userId)
+                .setQuestion(request.question().strip())
+                .setSubmittedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setOptions(options)
+                .setSource("gateway")
+                .build();
+    }
+
+    private static void requireId(String field, String value) {
+        if (value == null || !ID.matcher(value).matches()) {
+            throw ApiProblems.field(HttpStatus.BAD_REQUEST, field, field + " must be 1-128 letters, digits or . _ : -");
+        }
+    }
+
+    private static List<ServerSentEvent<Object>> toServerSentEvents(QueryView view, AtomicLong last) {
+        List<ServerSentEvent<Object>> out = new ArrayList<>();
+        for (var event : view.eventsAfter(last.get())) {
+            out.add(ServerSentEvent.<Object>builder(event).event("status").id(Long.toString(event.seq())).build());
+            last.accumulateAndGet(event.seq(), Math::max);
+        }
+        if (view.done()) {
+            out.add(ServerSentEvent.<Object>builder(QueryUpdates.of(view, Long.MAX_VALUE)).event("answer").build());
+        }
+        return out;
+    }
+
+    private static boolean isAnswer(ServerSentEvent<Object> event) {
+        return "answer".equals(event.event());
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Publishing questions onto the questions topic.
+ */
+package io.clearsky.gateway.intake;

@@ -1,0 +1,43 @@
+package io.clearsky.gateway.store;
+
+import io.clearsky.schemas.avro.ChartSuggestion;
+import io.clearsky.schemas.avro.QueryAnswer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * The outcome of a query as the API shows it: rows, SQL, explanation and chart, or the error.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record AnswerView(String status, String sql, String explanation, List<ColumnView> columns,
+        List<List<Object>> rows, long rowCount, boolean truncated, String resultLocation, ChartView chart,
+        String generator, ErrorView error, Map<String, Long> stageTimingsMs, Instant completedAt) {
+
+    /** A typed result column. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ColumnView(String name, String type, String engineType) {
+    }
+
+    /** A recommended chart; the Chart.js configuration is JSON text. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ChartView(String type, String reason, List<String> alternatives, String chartJsConfig,
+            String quickChartUrl) {
+
+        static ChartView of(ChartSuggestion chart) {
+            return (chart != null) ? new ChartView(chart.getType(), chart.getReason(), chart.getAlternatives(),
+                    chart.getChartJsConfig(), chart.getQuickChartUrl()) : null;
+        }
+    }
+
+    static AnswerView of(QueryAnswer answer) {
+        return new AnswerView(answer.getStatus().name(), answer.getSql(), answer.getExplanation(),
+                answer.getColumns().stream().map((c) -> new ColumnView(c.getName(), c.getType(), c.getEngineType()))
+                        .toList(),
+                answer.getRows(), answer.getRowCount(), answer.getTruncated(), answer.getResultLocation(),
+                ChartView.of(answer.getChart()), answer.getGenerator(), ErrorView.of(answer.getError()),
+                answer.getStageTimingsMs(), answer.getCompletedAt());
+    }
+}
