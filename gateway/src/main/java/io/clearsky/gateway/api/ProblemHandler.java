@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
@@ -54,6 +55,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setDetail((ex.getReason() != null) ? ex.getReason() : "The request body is missing or unreadable");
             problem.setProperty("field", "body");
         }
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleMissingRequestValueException(MissingRequestValueException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Required " + ex.getLabel() + " '" + ex.getName() + "' is missing");
+        problem.setProperty("field", ex.getName());
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
     }
 
