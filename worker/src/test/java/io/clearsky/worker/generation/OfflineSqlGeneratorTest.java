@@ -1,0 +1,57 @@
+package io.clearsky.worker.generation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clearsky.core.catalog.ColumnInfo;
+import io.clearsky.core.catalog.TableInfo;
+import io.clearsky.worker.retrieval.SchemaContext;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OfflineSqlGeneratorTest {
+
+    private static final SchemaContext SCHEMA = new SchemaContext("main", List.of(
+            new TableInfo("main", "order_items", null, List.of(new ColumnInfo("product_id", "INTEGER", null, false)), null),
+            new TableInfo("main", "orders", null, List.of(new ColumnInfo("status", "VARCHAR", null, false)), null),
+            new TableInfo("main", "categories", null, List.of(), null)));
+
+    private final OfflineSqlGenerator generator = new OfflineSqlGenerator();
+
+    @Test
+    void countsATableNamedInThePlural() {
+        assertThat(sql("How many orders are there?")).isEqualTo("SELECT count(*) AS orders_count FROM \"orders\"");
+    }
+
+    @Test
+    void findsMultiWordAndIrregularPluralTables() {
+        assertThat(sql("How many order items are there?")).contains("FROM \"order_items\"");
+        assertThat(sql("How many categories do we have")).contains("FROM \"categories\"");
+    }
+
+    @Test
+    void countsPerColumnValue() {
+        assertThat(sql("How many orders per status?")).isEqualTo(
+                "SELECT \"status\", count(*) AS orders_count FROM \"orders\" GROUP BY \"status\" ORDER BY orders_count DESC, \"status\"");
+    }
+
+    @Test
+    void listsRowsWithinTheRowCap() {
+        assertThat(sql("List 5 orders")).isEqualTo("SELECT * FROM \"orders\" LIMIT 5");
+        assertThat(this.generator.generate(new GenerationRequest("show the first 500 orders", SCHEMA, 20)))
+                .isEqualTo(new Generation.Sql("SELECT * FROM \"orders\" LIMIT 20", "Shows 20 rows of the orders table."));
+    }
+
+    @Test
+    void declinesWhatItCannotMapWithCertainty() {
+        assertThat(this.generator.generate(new GenerationRequest("How many invoices are there?", SCHEMA, 10)))
+                .isInstanceOf(Generation.CannotAnswer.class);
+        assertThat(this.generator.generate(new GenerationRequest("What was revenue growth by region?", SCHEMA, 10)))
+                .isInstanceOf(Generation.CannotAnswer.class);
+    }
+
+    private String sql(String question) {
+        Generation generation = this.generator.generate(new GenerationRequest(question, SCHEMA, 1000));
+        assertThat(generation).isInstanceOf(Generation.Sql.class);
+        return ((Generation.Sql) generation).sql();
+    }
+}
