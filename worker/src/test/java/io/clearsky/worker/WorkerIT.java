@@ -1,0 +1,225 @@
+package io.clearsky.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.clearsky.core.lake.DemoLake;
+import io.clearsky.schemas.AvroSerde;
+import io.clearsky.schemas.DlqHeaders;
+import io.clearsky.schemas.Topics;
+import io.clearsky.schemas.avro.QueryAnswer;
+import io.clearsky.schemas.avro.QueryEvent;
+import io.clearsky.schemas.avro.QueryStatus;
+import io.clearsky.schemas.avro.QuestionSubmitted;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The worker against a real in-process KRaft broker: answers, dead letters, and redelivery.
+ */
+class WorkerIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    private static EmbeddedKafkaKraftBroker broker;
+
+    private static Path lake;
+
+    private static ConfigurableApplicationContext worker;
+
+    private static KafkaProducer<String, byte[]> producer;
+
+    private final AvroSerde<QuestionSubmitted> questions = AvroSerde.questionSubmitted();
+
+    @BeforeAll
+    static void start() throws Exception {
+        broker = new EmbeddedKafkaKraftBroker(1, 1);
+        broker.afterPropertiesSet();
+        lake = Files.createTempDirectory("clearsky-worker-it").resolve("lake.duckdb");
+        DemoLake.createIfMissing(lake, 1_000);
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                new StringSerializer(), new ByteArraySerializer());
+        worker = startWorker();
+    }
+
+    @AfterAll
+    static void stop() {
+        worker.close();
+        producer.close();
+        broker.destroy();
+    }
+
+    private static ConfigurableApplicationContext startWorker() {
+        return new SpringApplicationBuilder(WorkerApplication.class).web(WebApplicationType.NONE)
+                .properties("spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                        "clearsky.lake.duckdb-path=" + lake,
+                        "clearsky.topics.partitions=1",
+                        "clearsky.worker.shutdown-grace=10s")
+                .run();
+    }
+
+    @Test
+    void answersAQuestionThroughEveryStage() {
+        String id = send(question("How many customers are there?"));
+
+        await().atMost(PATIENCE).until(() -> !answers(id).isEmpty());
+        QueryAnswer answer = answers(id).get(0);
+        assertThat(answer.getStatus()).isEqualTo(QueryStatus.SUCCEEDED);
+        assertThat(answer.getRows()).containsExactly(List.of(5_000L));
+        assertThat(answer.getGenerator()).isEqualTo("offline");
+        assertThat(events(id)).extracting(QueryEvent::getStatus).containsExactly(QueryStatus.RETRIEVING,
+                QueryStatus.GENERATING, QueryStatus.VALIDATING, QueryStatus.EXECUTING, QueryStatus.SUCCEEDED);
+        assertThat(events(id)).extracting(QueryEvent::getSeq).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void anUnreadableRecordGoesToTheDeadLetterTopicAndItsQueryFails() {
+        String id = "poison-" + UUID.randomUUID();
+        sendRaw(id, "{\"question\": \"JSON, not Avro\"}".getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(PATIENCE).until(() -> !deadLetters(id).isEmpty());
+        ConsumerRecord<String, byte[]> dead = deadLetters(id).get(0);
+        assertThat(header(dead, DlqHeaders.REASON_CODE)).isEqualTo("UNREADABLE_RECORD");
+        assertThat(header(dead, DlqHeaders.REASON)).contains("QuestionSubmitted");
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).contains("JSON, not Avro");
+
+        await().atMost(PATIENCE).until(() -> !answers(id).isEmpty());
+        assertThat(answers(id).get(0).getStatus()).isEqualTo(QueryStatus.FAILED);
+        assertThat(events(id)).singleElement().satisfies((event) -> {
+            assertThat(event.getStatus()).isEqualTo(QueryStatus.FAILED);
+            assertThat(event.getError().getCode()).isEqualTo("UNREADABLE_RECORD");
+        });
+    }
+
+    @Test
+    void anInvalidQuestionIsDeadLetteredNamingTheField() {
+        QuestionSubmitted blank = question("   ");
+        String id = send(blank);
+
+        await().atMost(PATIENCE).until(() -> !deadLetters(id).isEmpty());
+        assertThat(header(deadLetters(id).get(0), DlqHeaders.REASON)).isEqualTo("question must not be blank");
+        await().atMost(PATIENCE).until(() -> !answers(id).isEmpty());
+        assertThat(answers(id).get(0).getError().getCode()).isEqualTo("INVALID_QUESTION");
+        assertThat(answers(id).get(0).getSessionId()).isEqualTo(blank.getSessionId());
+    }
+
+    @Test
+    void aRedeliveredQuestionIsNotRunAgainEvenByAFreshWorker() throws Exception {
+        QuestionSubmitted question = question("How many products are there?");
+        String id = send(question);
+        await().atMost(PATIENCE).until(() -> !answers(id).isEmpty());
+
+        worker.close();
+        long duplicateOffset = sendRecord(id, this.questions.serialize(Topics.QUESTIONS, question)).offset();
+        sendRecord(id, this.questions.serialize(Topics.QUESTIONS, question));
+        worker = startWorker();
+
+        await().atMost(PATIENCE).until(() -> committedOffset() > duplicateOffset + 1);
+        assertThat(answers(id)).hasSize(1);
+        assertThat(events(id)).filteredOn((event) -> event.getStatus() == QueryStatus.SUCCEEDED).hasSize(1);
+    }
+
+    private static QuestionSubmitted question(String text) {
+        return QuestionSubmitted.newBuilder().setQueryId(UUID.randomUUID().toString())
+                .setSessionId("session-" + UUID.randomUUID()).setQuestion(text)
+                .setSubmittedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).build();
+    }
+
+    private String send(QuestionSubmitted question) {
+        sendRaw(question.getQueryId(), this.questions.serialize(Topics.QUESTIONS, question));
+        return question.getQueryId();
+    }
+
+    private static void sendRaw(String key, byte[] value) {
+        sendRecord(key, value);
+    }
+
+    private static RecordMetadata sendRecord(String key, byte[] value) {
+        try {
+            return producer.send(new ProducerRecord<>(Topics.QUESTIONS, key, value)).get();
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static long committedOffset() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets("clearsky-worker")
+                    .partitionsToOffsetAndMetadata().get();
+            OffsetAndMetadata offset = offsets.get(new TopicPartition(Topics.QUESTIONS, 0));
+            return (offset != null) ? offset.offset() : -1;
+        }
+    }
+
+    private static List<QueryAnswer> answers(String id) {
+        AvroSerde<QueryAnswer> serde = AvroSerde.queryAnswer();
+        return read(Topics.ANSWERS, id).stream().map((r) -> serde.deserialize(r.topic(), r.value())).toList();
+    }
+
+    private static List<QueryEvent> events(String id) {
+        AvroSerde<QueryEvent> serde = AvroSerde.queryEvent();
+        return read(Topics.QUERY_EVENTS, id).stream().map((r) -> serde.deserialize(r.topic(), r.value())).toList();
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> deadLetters(String id) {
+        return read(Topics.QUESTIONS_DLQ, id);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    /** Every record of {@code topic} with key {@code key}, from the beginning to the current end. */
+    private static List<ConsumerRecord<String, byte[]>> read(String topic, String key) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map((p) -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+            while (partitions.stream().anyMatch((p) -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                });
+            }
+            return found;
+        }
+    }
+}
