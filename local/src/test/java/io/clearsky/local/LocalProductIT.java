@@ -1,0 +1,231 @@
+package io.clearsky.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.clearsky.core.lake.DemoLake;
+import io.clearsky.schemas.AvroSerde;
+import io.clearsky.schemas.Topics;
+import io.clearsky.schemas.avro.QuestionSubmitted;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The whole local product over HTTP: in-process broker, gateway and worker, a question asked over
+ * HTTP followed to its answer, history, streaming, and the problem details of bad requests.
+ */
+class LocalProductIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    private static final int ORDERS = 3_000;
+
+    private static EmbeddedBroker broker;
+
+    private static ConfigurableApplicationContext product;
+
+    private static WebTestClient http;
+
+    private static Path lake;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path data = Files.createTempDirectory("clearsky-local-it");
+        lake = data.resolve("lake/demo.duckdb");
+        DemoLake.createIfMissing(lake, ORDERS);
+        broker = EmbeddedBroker.start(data.resolve("kafka"), freePort());
+        int port = freePort();
+        // Arguments, not default properties: they must outrank the gateway's packaged defaults.
+        product = new SpringApplicationBuilder(LocalApplication.class)
+                .run("--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                        "--spring.kafka.streams.state-dir=" + data.resolve("streams"),
+                        "--clearsky.lake.duckdb-path=" + lake,
+                        "--clearsky.topics.partitions=2",
+                        "--server.port=" + port,
+                        "--server.address=127.0.0.1",
+                        "--clearsky.gateway.max-question-length=100");
+        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30))
+                .build();
+        await().atMost(PATIENCE).until(() -> http.get().uri("/api/config/health").exchange().returnResult(String.class)
+                .getStatus().is2xxSuccessful());
+    }
+
+    @AfterAll
+    static void stop() {
+        product.close();
+        broker.close();
+    }
+
+    @Test
+    void aCountingQuestionForAListedTableSucceedsWithTheRightCount() throws Exception {
+        Map<String, Object> tables = http.get().uri("/api/schema/tables").exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+        List<Map<String, Object>> listed = (List<Map<String, Object>>) tables.get("tables");
+        assertThat(listed).extracting((table) -> table.get("name")).contains("orders", "customers", "order_items");
+
+        for (String table : List.of("customers", "order_items")) {
+            Map<String, Object> done = askAndWait("How many " + table.replace('_', ' ') + " are there?", null);
+            assertThat(done.get("status")).isEqualTo("SUCCEEDED");
+            Map<String, Object> answer = (Map<String, Object>) done.get("answer");
+            assertThat(answer.get("rows")).isEqualTo(List.of(List.of(Math.toIntExact(count(table)))));
+        }
+    }
+
+    @Test
+    void askedQuestionsAppearInTheirSessionInOrder() {
+        String session = "it-" + UUID.randomUUID();
+        String first = (String) askAndWait("How many orders are there?", session).get("query_id");
+        String second = (String) askAndWait("How many orders per channel?", session).get("query_id");
+
+        Map<String, Object> history = http.get().uri("/api/chat/history?session_id={s}", session).exchange()
+                .expectStatus().isOk().expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody();
+        List<Map<String, Object>> queries = (List<Map<String, Object>>) history.get("queries");
+        assertThat(queries).extracting((q) -> q.get("query_id")).containsExactly(first, second);
+        assertThat(queries).allSatisfy((q) -> {
+            assertThat(q.get("status")).isEqualTo("SUCCEEDED");
+            assertThat(q.get("answer")).isNotNull();
+        });
+        http.get().uri("/api/chat/session/{s}", session).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.queries.length()").isEqualTo(2);
+        http.get().uri("/api/chat/history").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.sessions[?(@.session_id == '" + session + "')].question_count").isEqualTo(2);
+    }
+
+    @Test
+    void theStreamSendsEveryStatusThenTheAnswer() {
+        String id = ask("List 3 products", null);
+
+        List<ServerSentEvent<String>> events = http.get().uri("/api/chat/updates?query_id={id}", id)
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() { }).getResponseBody()
+                .filter((event) -> event.event() != null).collectList().block(PATIENCE);
+
+        assertThat(events).extracting(ServerSentEvent::event).last().isEqualTo("answer");
+        assertThat(events).extracting(ServerSentEvent::id).filteredOn((seq) -> seq != null)
+                .containsExactly("0", "1", "2", "3", "4", "5");
+        assertThat(events.get(events.size() - 1).data()).contains("\"row_count\":3");
+    }
+
+    @Test
+    void aQuestionPublishedByAnotherSystemIsTrackedWithoutTheGateway() throws Exception {
+        QuestionSubmitted question = QuestionSubmitted.newBuilder().setQueryId(UUID.randomUUID().toString())
+                .setSessionId("slack-" + UUID.randomUUID()).setUserId("bot").setQuestion("How many regions are there?")
+                .setSubmittedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).setSource("slack-bot").build();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.QUESTIONS, question.getQueryId(),
+                    AvroSerde.questionSubmitted().serialize(Topics.QUESTIONS, question))).get();
+        }
+
+        Map<String, Object> done = waitUntilDone(question.getQueryId());
+        assertThat(done.get("question")).isEqualTo("How many regions are there?");
+        assertThat((List<Map<String, Object>>) done.get("events")).first()
+                .satisfies((event) -> assertThat(event.get("status")).isEqualTo("QUEUED"));
+        assertThat(((Map<String, Object>) done.get("answer")).get("rows")).isEqualTo(List.of(List.of(8)));
+    }
+
+    @Test
+    void badRequestsAreProblemDetailsNamingTheField() {
+        problem(http.post().uri("/api/chat/query").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"question\": \"\"}"),
+                HttpStatus.BAD_REQUEST, "question");
+        problem(http.post().uri("/api/chat/query").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"question\": \"" + "x".repeat(101) + "\"}"), HttpStatus.CONTENT_TOO_LARGE, "question");
+        problem(http.post().uri("/api/chat/query").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"question\": "),
+                HttpStatus.BAD_REQUEST, "body");
+        problem(http.post().uri("/api/chat/query").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"question\": \"How many orders?\", \"options\": {\"max_rows\": \"many\"}}"),
+                HttpStatus.BAD_REQUEST, "options.max_rows");
+        problem(http.post().uri("/api/chat/query").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"question\": \"How many orders?\", \"options\": {\"max_rows\": 0}}"),
+                HttpStatus.BAD_REQUEST, "options.max_rows");
+        problem(http.get().uri("/api/chat/updates"), HttpStatus.BAD_REQUEST, "query_id");
+        problem(http.get().uri("/api/chat/updates?query_id=x&since=abc"), HttpStatus.BAD_REQUEST, "since");
+        problem(http.get().uri("/api/chat/updates?query_id=unknown-query"), HttpStatus.NOT_FOUND, "query_id");
+        problem(http.get().uri("/api/chat/session/unknown-session"), HttpStatus.NOT_FOUND, "session_id");
+    }
+
+    @Test
+    void theApiIsDocumented() {
+        http.get().uri("/openapi.json").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/api/chat/query'].post").exists()
+                .jsonPath("$.paths['/api/chat/updates'].get").exists();
+        http.get().uri("/redoc").exchange().expectStatus().isOk().expectBody(String.class)
+                .value((page) -> assertThat(page).contains("redoc.standalone.js"));
+        http.get().uri("/docs").exchange().expectStatus().is3xxRedirection();
+    }
+
+    private static void problem(WebTestClient.RequestHeadersSpec<?> request, HttpStatus status, String field) {
+        request.exchange().expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(status.value()).jsonPath("$.field").isEqualTo(field)
+                .jsonPath("$.trace").doesNotExist();
+    }
+
+    private static String ask(String question, String session) {
+        Map<String, Object> body = (session != null) ? Map.of("question", question, "session_id", session)
+                : Map.of("question", question);
+        return (String) http.post().uri("/api/chat/query").bodyValue(body).exchange().expectStatus().isAccepted()
+                .expectHeader().exists("Location")
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody()
+                .get("query_id");
+    }
+
+    private static Map<String, Object> askAndWait(String question, String session) {
+        return waitUntilDone(ask(question, session));
+    }
+
+    private static Map<String, Object> waitUntilDone(String id) {
+        return await().atMost(PATIENCE).until(() -> http.get()
+                .uri("/api/chat/updates?query_id={id}&wait=5", id).exchange()
+                .returnResult(new ParameterizedTypeReference<Map<String, Object>>() { }).getResponseBody()
+                .blockFirst(), (state) -> state != null && Boolean.TRUE.equals(state.get("done")));
+    }
+
+    private static long count(String table) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + lake, readOnly());
+                ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static java.util.Properties readOnly() {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("duckdb.read_only", "true");
+        return properties;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
