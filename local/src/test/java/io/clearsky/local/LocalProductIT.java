@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.clearsky.core.lake.DemoLake;
-import io.clearsky.schemas.AvroSerde;
-import io.clearsky.schemas.Topics;
-import io.clearsky.schemas.avro.QuestionSubmitted;
+import io.clearsky.examples.ExternalSystemExample;
+import io.clearsky.schemas.avro.QueryAnswer;
+import io.clearsky.schemas.avro.QueryStatus;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -15,16 +15,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -134,22 +127,18 @@ class LocalProductIT {
     }
 
     @Test
-    void aQuestionPublishedByAnotherSystemIsTrackedWithoutTheGateway() throws Exception {
-        QuestionSubmitted question = QuestionSubmitted.newBuilder().setQueryId(UUID.randomUUID().toString())
-                .setSessionId("slack-" + UUID.randomUUID()).setUserId("bot").setQuestion("How many regions are there?")
-                .setSubmittedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).setSource("slack-bot").build();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.QUESTIONS, question.getQueryId(),
-                    AvroSerde.questionSubmitted().serialize(Topics.QUESTIONS, question))).get();
-        }
+    void aQuestionPublishedByAnotherSystemIsTrackedAndAnsweredOnTheAnswersTopic() {
+        String id = ExternalSystemExample.publish(broker.bootstrapServers(), "How many regions are there?",
+                "slack-" + UUID.randomUUID(), "bot");
 
-        Map<String, Object> done = waitUntilDone(question.getQueryId());
+        QueryAnswer answer = ExternalSystemExample.awaitAnswer(broker.bootstrapServers(), id, PATIENCE);
+        assertThat(answer.getStatus()).isEqualTo(QueryStatus.SUCCEEDED);
+        assertThat(answer.getRows()).containsExactly(List.of(8L));
+
+        Map<String, Object> done = waitUntilDone(id);
         assertThat(done.get("question")).isEqualTo("How many regions are there?");
         assertThat((List<Map<String, Object>>) done.get("events")).first()
                 .satisfies((event) -> assertThat(event.get("status")).isEqualTo("QUEUED"));
-        assertThat(((Map<String, Object>) done.get("answer")).get("rows")).isEqualTo(List.of(List.of(8)));
     }
 
     @Test
