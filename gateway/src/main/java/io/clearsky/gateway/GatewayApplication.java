@@ -1,13 +1,16 @@
 package io.clearsky.gateway;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
  * Runs a gateway on its own, e.g. as one pod of the gateway StatefulSet.
  */
-@SpringBootApplication(scanBasePackages = "io.clearsky.gateway.none")
+// No component scanning: the imported configurations declare every bean.
+@SpringBootConfiguration
+@EnableAutoConfiguration
 @Import(GatewayConfiguration.class)
 public class GatewayApplication {
 
