@@ -37,6 +37,8 @@ public final class ClearSkyLocal {
         defaults.put("clearsky.lake.duckdb-path", lake.toString());
         defaults.put("spring.application.name", "clearsky-local");
         application.setDefaultProperties(defaults);
+        // One hook, ours, so the application (and its Streams group membership) closes before the broker.
+        application.setRegisterShutdownHook(false);
         ConfigurableApplicationContext context = application.run(args);
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
