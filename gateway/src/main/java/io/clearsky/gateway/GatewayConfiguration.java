@@ -72,8 +72,8 @@ public class GatewayConfiguration {
     }
 
     /**
-     * Streams does not leave its group on close by default, so a restarted gateway would wait a whole
-     * session timeout before its stores are queryable again; leaving hands partitions over at once.
+     * A gateway that stops for good (scale-down) hands its stores over at once instead of after its
+     * session timeout; with static membership this removes the member from the group on close.
      */
     @Bean
     StreamsBuilderFactoryBeanConfigurer leaveGroupOnClose() {
