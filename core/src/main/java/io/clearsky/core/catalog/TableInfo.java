@@ -1,7 +1,6 @@
 package io.clearsky.core.catalog;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A lake table with its columns.
@@ -16,10 +15,5 @@ public record TableInfo(String database, String name, String comment, List<Colum
 
     public TableInfo {
         columns = List.copyOf(columns);
-    }
-
-    /** The column with this name, ignoring case. */
-    public Optional<ColumnInfo> column(String columnName) {
-        return this.columns.stream().filter((column) -> column.name().equalsIgnoreCase(columnName)).findFirst();
     }
 }

@@ -15,8 +15,6 @@ import org.duckdb.DuckDBConnection;
  */
 public final class DuckDbLake implements AutoCloseable {
 
-    private final Path path;
-
     private final String database;
 
     private final DuckDBConnection root;
@@ -25,7 +23,6 @@ public final class DuckDbLake implements AutoCloseable {
         if (!Files.isRegularFile(path)) {
             throw new IllegalStateException("DuckDB lake file " + path + " does not exist");
         }
-        this.path = path;
         this.database = database;
         Properties properties = new Properties();
         properties.setProperty("duckdb.read_only", "true");
@@ -42,10 +39,6 @@ public final class DuckDbLake implements AutoCloseable {
         Connection connection = this.root.duplicate();
         connection.setSchema(this.database);
         return connection;
-    }
-
-    public Path path() {
-        return this.path;
     }
 
     /** The schema queries run against. */

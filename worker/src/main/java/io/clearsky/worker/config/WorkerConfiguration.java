@@ -32,7 +32,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.PropertySource;
 
 /**
  * The worker's beans: the stages, the pipeline, and the consumer that feeds it. Stage beans back off
@@ -40,7 +39,6 @@ import org.springframework.context.annotation.PropertySource;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WorkerProperties.class)
-@PropertySource("classpath:clearsky/worker-defaults.properties")
 public class WorkerConfiguration {
 
     @Bean

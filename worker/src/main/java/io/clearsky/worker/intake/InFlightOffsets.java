@@ -56,10 +56,6 @@ final class InFlightOffsets {
         return partitions.stream().mapToInt((p) -> this.pending.getOrDefault(p, new TreeSet<>()).size()).sum();
     }
 
-    synchronized int unfinished() {
-        return unfinished(this.pending.keySet());
-    }
-
     synchronized void forget(Collection<TopicPartition> partitions) {
         partitions.forEach((partition) -> {
             this.pending.remove(partition);

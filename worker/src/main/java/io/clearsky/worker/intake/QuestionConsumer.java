@@ -45,8 +45,6 @@ public class QuestionConsumer implements SmartLifecycle {
 
     private final LedgerRecovery recovery;
 
-    private final int maxInFlight;
-
     private final int maxPollRecords;
 
     private final Duration shutdownGrace;
@@ -73,7 +71,6 @@ public class QuestionConsumer implements SmartLifecycle {
         this.topic = topic;
         this.handler = handler;
         this.recovery = recovery;
-        this.maxInFlight = maxInFlight;
         this.shutdownGrace = shutdownGrace;
         this.slots = new Semaphore(maxInFlight);
     }
@@ -118,11 +115,6 @@ public class QuestionConsumer implements SmartLifecycle {
     public int getPhase() {
         // Start after everything else (producers, topics) and stop first.
         return Integer.MAX_VALUE - 100;
-    }
-
-    /** Records fetched and not yet finished. */
-    public int inFlight() {
-        return this.maxInFlight - this.slots.availablePermits();
     }
 
     private void pollLoop() {

@@ -65,11 +65,6 @@ public final class QueryLedger {
         merge(event.getQueryId(), new Progress(event.getSeq(), isTerminal(event.getStatus())));
     }
 
-    public synchronized boolean hasEnded(String queryId) {
-        Progress entry = this.known.get(queryId);
-        return entry != null && entry.ended();
-    }
-
     private void merge(String queryId, Progress update) {
         this.known.merge(queryId, update, (old, now) -> new Progress(Math.max(old.lastSeq(), now.lastSeq()),
                 old.ended() || now.ended()));

@@ -50,7 +50,7 @@ class InFlightOffsetsTest {
         this.offsets.forget(List.of(this.partition));
 
         assertThat(this.offsets.committable(List.of(this.partition))).isEmpty();
-        assertThat(this.offsets.unfinished()).isZero();
+        assertThat(this.offsets.unfinished(List.of(this.partition))).isZero();
     }
 
     private long committable() {
