@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.stream.Collectors;
 
 /**
  * Builds the demo data lake: a retailer with regions, categories, products, customers, employees, orders
@@ -64,7 +65,7 @@ public final class DemoLake {
     private static String script(int orders) throws IOException {
         try (InputStream in = DemoLake.class.getResourceAsStream("demo-lake.sql")) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return text.lines().filter((line) -> !line.startsWith("--")).reduce("", (a, b) -> a + b + "\n")
+            return text.lines().filter((line) -> !line.startsWith("--")).collect(Collectors.joining("\n", "", "\n"))
                     .replace("${ORDERS}", Integer.toString(orders));
         }
     }

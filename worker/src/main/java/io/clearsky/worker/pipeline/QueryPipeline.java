@@ -16,8 +16,6 @@ import io.clearsky.worker.generation.GenerationRequest;
 import io.clearsky.worker.generation.SqlGenerator;
 import io.clearsky.worker.retrieval.SchemaContext;
 import io.clearsky.worker.retrieval.SchemaRetriever;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -139,7 +137,7 @@ public class QueryPipeline {
                 .setSql(sql)
                 .setExplanation(generated.explanation())
                 .setColumns(result.columns())
-                .setRows(copyRows(result.rows()))
+                .setRows(result.rows())
                 .setRowCount(result.rowCount())
                 .setTruncated(result.truncated())
                 .setGenerator(this.generator.name()));
@@ -171,12 +169,6 @@ public class QueryPipeline {
         finally {
             run.recordTiming(stage, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         }
-    }
-
-    private static List<List<Object>> copyRows(List<List<Object>> rows) {
-        List<List<Object>> copy = new ArrayList<>(rows.size());
-        rows.forEach((row) -> copy.add(new ArrayList<>(row)));
-        return copy;
     }
 
     static QueryError error(String code, String message, boolean retryable) {
