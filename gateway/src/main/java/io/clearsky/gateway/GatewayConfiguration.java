@@ -1,5 +1,6 @@
 package io.clearsky.gateway;
 
+import io.clearsky.core.kafka.DurableProducers;
 import io.clearsky.core.kafka.TopicProperties;
 import io.clearsky.gateway.intake.QuestionPublisher;
 import io.clearsky.gateway.store.StatusTopology;
@@ -9,11 +10,8 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KTable;
 import io.clearsky.gateway.store.QueryView;
@@ -41,14 +39,11 @@ public class GatewayConfiguration {
     @Bean(destroyMethod = "close")
     Producer<String, byte[]> gatewayProducer(KafkaProperties kafka) {
         Map<String, Object> properties = kafka.buildProducerProperties();
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        properties.put(ProducerConfig.CLIENT_ID_CONFIG, "clearsky-gateway");
         // send() must not stall the event loop for long when brokers are gone.
         properties.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000);
         properties.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
         properties.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+        return DurableProducers.create(properties, "clearsky-gateway");
     }
 
     @Bean

@@ -182,13 +182,8 @@ public class ChatController {
             throw ApiProblems.field(HttpStatus.CONTENT_TOO_LARGE, "question", "question must be at most "
                     + this.properties.maxQuestionLength() + " characters, was " + request.question().length());
         }
-        if (request.sessionId() != null) {
-            requireId("session_id", request.sessionId());
-        }
-        if (userId != null && !ID.matcher(userId).matches()) {
-            throw ApiProblems.field(HttpStatus.BAD_REQUEST, USER_HEADER,
-                    USER_HEADER + " must be 1-128 letters, digits or . _ : -");
-        }
+        requireIdIfPresent("session_id", request.sessionId());
+        requireIdIfPresent(USER_HEADER, userId);
         QueryOptions options = null;
         if (request.options() != null) {
             Integer maxRows = request.options().maxRows();
@@ -197,10 +192,7 @@ public class ChatController {
                         "options.max_rows must be between 1 and " + this.properties.maxRows());
             }
             String database = request.options().database();
-            if (database != null && !ID.matcher(database).matches()) {
-                throw ApiProblems.field(HttpStatus.BAD_REQUEST, "options.database",
-                        "options.database must be 1-128 letters, digits or . _ : -");
-            }
+            requireIdIfPresent("options.database", database);
             options = new QueryOptions(maxRows, database);
         }
         return QuestionSubmitted.newBuilder()
@@ -212,6 +204,12 @@ public class ChatController {
                 .setOptions(options)
                 .setSource("gateway")
                 .build();
+    }
+
+    private static void requireIdIfPresent(String field, String value) {
+        if (value != null) {
+            requireId(field, value);
+        }
     }
 
     private static void requireId(String field, String value) {

@@ -2,6 +2,7 @@ package io.clearsky.worker.config;
 
 import io.clearsky.core.catalog.Catalog;
 import io.clearsky.core.guard.SqlGuard;
+import io.clearsky.core.kafka.DurableProducers;
 import io.clearsky.core.kafka.TopicProperties;
 import io.clearsky.core.lake.DuckDbLake;
 import io.clearsky.worker.execution.DuckDbEngine;
@@ -22,11 +23,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -61,11 +58,7 @@ public class WorkerConfiguration {
 
     @Bean(destroyMethod = "close")
     Producer<String, byte[]> workerProducer(KafkaProperties kafka) {
-        Map<String, Object> properties = kafka.buildProducerProperties();
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        properties.put(ProducerConfig.CLIENT_ID_CONFIG, "clearsky-worker");
-        return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+        return DurableProducers.create(kafka.buildProducerProperties(), "clearsky-worker");
     }
 
     @Bean
