@@ -155,6 +155,14 @@ class LocalProductIT {
         problem(http.post().uri("/api/chat/query").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"question\": \"How many orders?\", \"options\": {\"max_rows\": 0}}"),
                 HttpStatus.BAD_REQUEST, "options.max_rows");
+        problem(http.post().uri("/api/chat/query").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"question\": \"How many orders?\", \"options\": {\"database\": \"x; DROP\"}}"),
+                HttpStatus.BAD_REQUEST, "options.database");
+        problem(http.post().uri("/api/chat/query").header("X-User-Id", "not a valid id").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"question\": \"How many orders?\"}"), HttpStatus.BAD_REQUEST, "X-User-Id");
+        problem(http.post().uri("/api/chat/query").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"question\": \"How many orders?\", \"session_id\": \"../etc\"}"),
+                HttpStatus.BAD_REQUEST, "session_id");
         problem(http.get().uri("/api/chat/updates"), HttpStatus.BAD_REQUEST, "query_id");
         problem(http.get().uri("/api/chat/updates?query_id=x&since=abc"), HttpStatus.BAD_REQUEST, "since");
         problem(http.get().uri("/api/chat/updates?query_id=unknown-query"), HttpStatus.NOT_FOUND, "query_id");
