@@ -161,7 +161,7 @@ public class ChatController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public Mono<SessionHistory> session(@PathVariable String sessionId) {
         requireId("session_id", sessionId);
-        return Mono.fromCallable(() -> this.reader.<SessionView>get(StatusTopology.SESSION_HISTORY, sessionId))
+        return Mono.fromCallable(() -> withRecent(this.reader.get(StatusTopology.SESSION_HISTORY, sessionId), sessionId))
                 .switchIfEmpty(Mono.error(() -> ApiProblems.notFound("session_id", sessionId, "session")))
                 .flatMap((view) -> Flux.fromIterable(view.queries())
                         .concatMap((entry) -> this.lookup.anywhere(entry.queryId())
@@ -172,6 +172,15 @@ public class ChatController {
                         .collectList()
                         .map((items) -> new SessionHistory(view.sessionId(), view.userId(), view.createdAt(),
                                 view.updatedAt(), items)));
+    }
+
+    /** The stored session completed with questions accepted here that the store has not seen yet. */
+    private SessionView withRecent(SessionView stored, String sessionId) {
+        SessionView view = stored;
+        for (QuestionSubmitted question : this.recent.inSession(sessionId)) {
+            view = ((view != null) ? view : SessionView.empty()).with(sessionId, question);
+        }
+        return view;
     }
 
     private QuestionSubmitted toQuestion(QueryRequest request, String userId) {

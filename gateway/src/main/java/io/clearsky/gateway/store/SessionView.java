@@ -27,11 +27,12 @@ public record SessionView(String sessionId, String userId, List<Entry> queries, 
         queries = (queries != null) ? List.copyOf(queries) : List.of();
     }
 
-    static SessionView empty() {
+    public static SessionView empty() {
         return new SessionView(null, null, List.of(), null, null);
     }
 
-    SessionView with(String sessionId, QuestionSubmitted question) {
+    /** This view with {@code question} added in submission order; adding a question twice changes nothing. */
+    public SessionView with(String sessionId, QuestionSubmitted question) {
         List<Entry> all = new ArrayList<>(this.queries);
         if (all.stream().noneMatch((entry) -> entry.queryId().equals(question.getQueryId()))) {
             all.add(new Entry(question.getQueryId(), question.getQuestion(), question.getSubmittedAt()));
