@@ -2,6 +2,7 @@ package io.clearsky.core;
 
 import io.clearsky.core.catalog.Catalog;
 import io.clearsky.core.catalog.DuckDbCatalog;
+import io.clearsky.core.guard.GuardProperties;
 import io.clearsky.core.guard.SqlGuard;
 import io.clearsky.core.lake.DuckDbLake;
 import io.clearsky.core.lake.LakeProperties;
@@ -17,14 +18,14 @@ import org.springframework.context.annotation.Bean;
  * ({@code clearsky.lake.duckdb-path}).
  */
 @AutoConfiguration
-@EnableConfigurationProperties(LakeProperties.class)
+@EnableConfigurationProperties({ LakeProperties.class, GuardProperties.class })
 public class CoreConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     @ConditionalOnProperty("clearsky.lake.duckdb-path")
     DuckDbLake duckDbLake(LakeProperties properties) {
-        return new DuckDbLake(properties.duckdbPath(), properties.database());
+        return DuckDbLake.open(properties.duckdbPath(), properties.database());
     }
 
     @Bean
@@ -37,7 +38,7 @@ public class CoreConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(Catalog.class)
-    SqlGuard sqlGuard(Catalog catalog) {
-        return new SqlGuard(catalog);
+    SqlGuard sqlGuard(Catalog catalog, GuardProperties properties) {
+        return new SqlGuard(catalog, properties);
     }
 }

@@ -23,7 +23,7 @@ class DemoLakeTest {
 
         assertThat(DemoLake.createIfMissing(file, 2_000)).isTrue();
 
-        try (DuckDbLake lake = new DuckDbLake(file, "main")) {
+        try (DuckDbLake lake = DuckDbLake.open(file, "main")) {
             var tables = new DuckDbCatalog(lake).tables("main");
             assertThat(tables).extracting(TableInfo::name).containsExactly("categories", "customers", "employees",
                     "order_items", "orders", "products", "regions");
@@ -58,7 +58,7 @@ class DemoLakeTest {
     void theLakeIsOpenedReadOnly() throws Exception {
         Path file = this.dir.resolve("lake.duckdb");
         DemoLake.createIfMissing(file, 100);
-        try (DuckDbLake lake = new DuckDbLake(file, "main"); Connection connection = lake.connect();
+        try (DuckDbLake lake = DuckDbLake.open(file, "main"); Connection connection = lake.connect();
                 Statement statement = connection.createStatement()) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> statement.execute("DELETE FROM orders"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("read-only");
@@ -74,7 +74,7 @@ class DemoLakeTest {
     }
 
     private static long checksum(Path file) throws SQLException {
-        try (DuckDbLake lake = new DuckDbLake(file, "main"); Connection connection = lake.connect();
+        try (DuckDbLake lake = DuckDbLake.open(file, "main"); Connection connection = lake.connect();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(
                         "SELECT sum(hash(o)) + (SELECT sum(hash(i)) FROM order_items i) FROM orders o")) {

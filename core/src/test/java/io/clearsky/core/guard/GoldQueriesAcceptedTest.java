@@ -1,0 +1,85 @@
+package io.clearsky.core.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clearsky.core.catalog.DuckDbCatalog;
+import io.clearsky.core.lake.DuckDbLake;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every verified gold query of the evaluation set passes the guard against its database's catalog, and
+ * the SQL the guard hands on returns the same rows as the gold query. Skipped when the set is absent.
+ */
+class GoldQueriesAcceptedTest {
+
+    static final Path EVAL_SET = Path.of(System.getProperty("clearsky.eval.dir", "../../shared/eval/dev"));
+
+    @Test
+    void everyGoldQueryIsAcceptedAndKeepsItsResult() throws Exception {
+        assumeTrue(Files.isRegularFile(EVAL_SET.resolve("questions.jsonl")), "evaluation set not present");
+        Map<String, List<String>> sqlByDatabase = new LinkedHashMap<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String line : Files.readAllLines(EVAL_SET.resolve("questions.jsonl"))) {
+            JsonNode question = json.readTree(line);
+            List<String> sqls = sqlByDatabase.computeIfAbsent(question.get("db").asText(), (db) -> new ArrayList<>());
+            sqls.add(question.get("gold_sql").asText());
+            question.get("alt_gold_sql").forEach((alternative) -> sqls.add(alternative.asText()));
+        }
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Map.Entry<String, List<String>> database : sqlByDatabase.entrySet()) {
+            try (DuckDbLake lake = DuckDbLake.load(EVAL_SET.resolve("dbs").resolve(database.getKey()));
+                    Connection connection = lake.connect()) {
+                SqlGuard guard = new SqlGuard(new DuckDbCatalog(lake), GuardProperties.defaults());
+                for (String sql : database.getValue()) {
+                    checked++;
+                    GuardVerdict verdict = guard.check(sql, "main");
+                    if (verdict instanceof GuardVerdict.Rejected rejected) {
+                        failures.add(database.getKey() + ": " + rejected + " :: " + sql);
+                    }
+                    else if (!sameText(sql, ((GuardVerdict.Accepted) verdict).sql())
+                            && !rows(connection, sql).equals(rows(connection, ((GuardVerdict.Accepted) verdict).sql()))) {
+                        failures.add(database.getKey() + ": different rows after normalizing :: " + sql);
+                    }
+                }
+            }
+        }
+        System.out.printf("Guard accepted %d of %d gold queries%n", checked - failures.size(), checked);
+        assertThat(failures).isEmpty();
+    }
+
+    /** Same text but for spacing and case: nothing to compare, and ties under a LIMIT cannot make it look different. */
+    private static boolean sameText(String a, String b) {
+        return a.replaceAll("\\s+", " ").strip().equalsIgnoreCase(b.replaceAll("\\s+", " ").strip());
+    }
+
+    /** The rows as a sorted list: the same rows in any order are the same result. */
+    private static List<String> rows(Connection connection, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet results = statement.executeQuery(sql)) {
+            int columns = results.getMetaData().getColumnCount();
+            while (results.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(results.getObject(i)).append('|');
+                }
+                rows.add(row.toString());
+            }
+        }
+        rows.sort(null);
+        return rows;
+    }
+}
