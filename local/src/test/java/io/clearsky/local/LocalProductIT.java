@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.clearsky.core.lake.DemoLake;
+import io.clearsky.core.lake.DuckDbLake;
 import io.clearsky.examples.ExternalSystemExample;
 import io.clearsky.schemas.avro.QueryAnswer;
 import io.clearsky.schemas.avro.QueryStatus;
@@ -12,7 +13,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
@@ -123,6 +123,20 @@ class LocalProductIT {
     }
 
     @Test
+    void editedSqlRunsThroughTheGuardAndHostileSqlEndsRejectedWithItsReason() throws Exception {
+        Map<String, Object> edited = waitUntilDone(post(Map.of("question", "Orders per status",
+                "sql", "SELECT status, count(*) AS n FROM orders GROUP BY status ORDER BY status")));
+        assertThat(edited.get("status")).isEqualTo("SUCCEEDED");
+        assertThat((Map<String, Object>) edited.get("answer")).containsEntry("generator", "given-sql");
+
+        Map<String, Object> hostile = waitUntilDone(post(Map.of("sql", "DROP TABLE orders")));
+        assertThat(hostile.get("status")).isEqualTo("REJECTED");
+        Map<String, Object> answer = (Map<String, Object>) hostile.get("answer");
+        assertThat((Map<String, Object>) answer.get("error")).containsEntry("code", "GUARD_DDL");
+        assertThat(count("orders")).isPositive();
+    }
+
+    @Test
     void theStreamSendsEveryStatusThenTheAnswer() {
         String id = ask("List 3 products", null);
 
@@ -174,6 +188,10 @@ class LocalProductIT {
         problem(http.post().uri("/api/chat/query").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"question\": \"How many orders?\", \"session_id\": \"../etc\"}"),
                 HttpStatus.BAD_REQUEST, "session_id");
+        problem(http.post().uri("/api/chat/query").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"sql\": \" \"}"),
+                HttpStatus.BAD_REQUEST, "question");
+        problem(http.post().uri("/api/chat/query").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("sql", "SELECT 1 " + "-".repeat(20_001))), HttpStatus.CONTENT_TOO_LARGE, "sql");
         problem(http.get().uri("/api/chat/updates"), HttpStatus.BAD_REQUEST, "query_id");
         problem(http.get().uri("/api/chat/updates?query_id=x&since=abc"), HttpStatus.BAD_REQUEST, "since");
         problem(http.get().uri("/api/chat/updates?query_id=unknown-query"), HttpStatus.NOT_FOUND, "query_id");
@@ -198,8 +216,10 @@ class LocalProductIT {
     }
 
     private static String ask(String question, String session) {
-        Map<String, Object> body = (session != null) ? Map.of("question", question, "session_id", session)
-                : Map.of("question", question);
+        return post((session != null) ? Map.of("question", question, "session_id", session) : Map.of("question", question));
+    }
+
+    private static String post(Map<String, Object> body) {
         return (String) http.post().uri("/api/chat/query").bodyValue(body).exchange().expectStatus().isAccepted()
                 .expectHeader().exists("Location")
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody()
@@ -218,17 +238,11 @@ class LocalProductIT {
     }
 
     private static long count(String table) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + lake, readOnly());
+        try (DuckDbLake opened = DuckDbLake.open(lake, "main"); Connection connection = opened.connect();
                 ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    private static java.util.Properties readOnly() {
-        java.util.Properties properties = new java.util.Properties();
-        properties.setProperty("duckdb.read_only", "true");
-        return properties;
     }
 
     private static int freePort() throws IOException {

@@ -1,5 +1,6 @@
 package io.clearsky.gateway.api;
 
+import io.clearsky.core.guard.GuardProperties;
 import io.clearsky.gateway.GatewayProperties;
 import io.clearsky.gateway.intake.QuestionPublisher;
 import io.clearsky.gateway.store.QueryView;
@@ -71,20 +72,24 @@ public class ChatController {
 
     private final GatewayProperties properties;
 
+    private final GuardProperties guardProperties;
+
     ChatController(QuestionPublisher publisher, StoreReader reader, UpdateNotifier notifier, QueryLookup lookup,
-            RecentQuestions recent, GatewayProperties properties) {
+            RecentQuestions recent, GatewayProperties properties, GuardProperties guardProperties) {
         this.publisher = publisher;
         this.reader = reader;
         this.notifier = notifier;
         this.lookup = lookup;
         this.recent = recent;
         this.properties = properties;
+        this.guardProperties = guardProperties;
     }
 
     @PostMapping(path = "/query", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Ask a question", description = "Queues the question and returns at once with its query id.")
+    @Operation(summary = "Ask a question, or run SQL",
+            description = "Queues the question and returns at once with its query id. With `sql`, generation is skipped: the SQL is guarded and executed like generated SQL.")
     @ApiResponse(responseCode = "202", description = "Queued; the Location header points at its updates")
-    @ApiResponse(responseCode = "413", description = "The question is longer than the limit",
+    @ApiResponse(responseCode = "413", description = "The question or SQL is longer than the limit",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public Mono<ResponseEntity<QueryAccepted>> ask(@RequestBody QueryRequest request,
             @Parameter(description = "The asking user") @RequestHeader(name = USER_HEADER, required = false) String userId) {
@@ -174,6 +179,13 @@ public class ChatController {
                                 view.updatedAt(), items)));
     }
 
+    private static void requireLength(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw ApiProblems.field(HttpStatus.CONTENT_TOO_LARGE, field, field + " must be at most " + max
+                    + " characters, was " + value.length());
+        }
+    }
+
     /** The stored session completed with questions accepted here that the store has not seen yet. */
     private SessionView withRecent(SessionView stored, String sessionId) {
         SessionView view = stored;
@@ -184,13 +196,13 @@ public class ChatController {
     }
 
     private QuestionSubmitted toQuestion(QueryRequest request, String userId) {
-        if (request.question() == null || request.question().isBlank()) {
-            throw ApiProblems.field(HttpStatus.BAD_REQUEST, "question", "question must not be empty");
+        boolean hasQuestion = request.question() != null && !request.question().isBlank();
+        boolean hasSql = request.sql() != null && !request.sql().isBlank();
+        if (!hasQuestion && !hasSql) {
+            throw ApiProblems.field(HttpStatus.BAD_REQUEST, "question", "question must not be empty unless sql is given");
         }
-        if (request.question().length() > this.properties.maxQuestionLength()) {
-            throw ApiProblems.field(HttpStatus.CONTENT_TOO_LARGE, "question", "question must be at most "
-                    + this.properties.maxQuestionLength() + " characters, was " + request.question().length());
-        }
+        requireLength("question", request.question(), this.properties.maxQuestionLength());
+        requireLength("sql", request.sql(), this.guardProperties.maxSqlLength());
         requireIdIfPresent("session_id", request.sessionId());
         requireIdIfPresent(USER_HEADER, userId);
         QueryOptions options = null;
@@ -208,7 +220,8 @@ public class ChatController {
                 .setQueryId(UUID.randomUUID().toString())
                 .setSessionId((request.sessionId() != null) ? request.sessionId() : UUID.randomUUID().toString())
                 .setUserId(userId)
-                .setQuestion(request.question().strip())
+                .setQuestion(hasQuestion ? request.question().strip() : "")
+                .setSql(hasSql ? request.sql().strip() : null)
                 .setSubmittedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
                 .setOptions(options)
                 .setSource("gateway")

@@ -40,6 +40,12 @@ public record QueryView(String queryId, String sessionId, String userId, String 
         return empty().withQuestion(question.getQueryId(), question);
     }
 
+    /** What a question shows as its text: the question, or the SQL when only SQL was given. */
+    public static String shownText(QuestionSubmitted question) {
+        return (question.getQuestion() == null || question.getQuestion().isBlank()) && question.getSql() != null
+                ? question.getSql() : question.getQuestion();
+    }
+
     /** Whether the query reached its terminal state and the answer is here. */
     public boolean done() {
         return this.status != null && TERMINAL.contains(this.status);
@@ -51,7 +57,7 @@ public record QueryView(String queryId, String sessionId, String userId, String 
     }
 
     QueryView withQuestion(String key, QuestionSubmitted question) {
-        QueryView view = new QueryView(key, question.getSessionId(), question.getUserId(), question.getQuestion(),
+        QueryView view = new QueryView(key, question.getSessionId(), question.getUserId(), shownText(question),
                 question.getSubmittedAt(), this.status, this.stage, this.seq, this.events, this.answer,
                 this.pendingTerminal, Instant.now());
         return view.withEvent(key, EventView.queued(question.getSubmittedAt()));

@@ -26,8 +26,8 @@ public final class QuestionValidator {
         if (isBlank(question.getSessionId())) {
             return Optional.of("sessionId must not be blank");
         }
-        if (isBlank(question.getQuestion())) {
-            return Optional.of("question must not be blank");
+        if (isBlank(question.getQuestion()) && isBlank(question.getSql())) {
+            return Optional.of("question must not be blank unless sql is given");
         }
         if (question.getQuestion().length() > this.maxQuestionLength) {
             return Optional.of("question must be at most " + this.maxQuestionLength + " characters, was "

@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  */
 public class QueryPipeline {
 
+    /** The generator named in answers to SQL that came with the question. */
+    public static final String GIVEN_SQL = "given-sql";
+
     private static final Logger logger = LoggerFactory.getLogger(QueryPipeline.class);
 
     private final SchemaRetriever retriever;
@@ -107,25 +110,19 @@ public class QueryPipeline {
                 ? question.getOptions().getDatabase() : this.defaultDatabase;
         int maxRows = maxRows(question);
 
-        run.progress(QueryStatus.RETRIEVING, Stage.RETRIEVAL, "Finding the relevant tables");
-        SchemaContext schema = timed(run, Stage.RETRIEVAL, () -> this.retriever.retrieve(question.getQuestion(), database));
-
-        run.progress(QueryStatus.GENERATING, Stage.GENERATION, "Writing SQL over " + schema.tables().size() + " tables");
-        Generation generation = timed(run, Stage.GENERATION,
-                () -> this.generator.generate(new GenerationRequest(question.getQuestion(), schema, maxRows)));
-        if (generation instanceof Generation.CannotAnswer cannot) {
-            run.end(QueryStatus.SUCCEEDED, Stage.GENERATION, "The question cannot be answered with certainty",
-                    null, QueryAnswer.newBuilder().setExplanation(cannot.reason()).setGenerator(this.generator.name()));
+        Authored authored = author(run, question, database, maxRows);
+        if (authored == null) {
             return;
         }
-        Generation.Sql generated = (Generation.Sql) generation;
+        String generator = authored.generator();
+        Generation.Sql generated = authored.sql();
 
         run.progress(QueryStatus.VALIDATING, Stage.GUARD, "Checking the SQL is a safe read-only query");
         GuardVerdict verdict = timed(run, Stage.GUARD, () -> this.guard.check(generated.sql(), database));
         if (verdict instanceof GuardVerdict.Rejected rejected) {
             run.end(QueryStatus.REJECTED, Stage.GUARD, "The SQL was rejected: " + rejected.message(),
                     error("GUARD_" + rejected.code(), rejected.message(), false),
-                    QueryAnswer.newBuilder().setSql(generated.sql()).setGenerator(this.generator.name()));
+                    QueryAnswer.newBuilder().setSql(generated.sql()).setGenerator(generator));
             return;
         }
         String sql = ((GuardVerdict.Accepted) verdict).sql();
@@ -140,8 +137,34 @@ public class QueryPipeline {
                 .setRows(result.rows())
                 .setRowCount(result.rowCount())
                 .setTruncated(result.truncated())
-                .setGenerator(this.generator.name()));
+                .setGenerator(generator));
         run.end(QueryStatus.SUCCEEDED, Stage.RESULTS, result.rowCount() + " rows", null, answer);
+    }
+
+    /**
+     * The SQL to run: given with the question, or written by the generator. Null when the generator
+     * declined, which ends the query.
+     */
+    private Authored author(QueryRun run, QuestionSubmitted question, String database, int maxRows) throws Exception {
+        if (question.getSql() != null && !question.getSql().isBlank()) {
+            return new Authored(new Generation.Sql(question.getSql(), "The SQL given with the question, run as given"),
+                    GIVEN_SQL);
+        }
+        run.progress(QueryStatus.RETRIEVING, Stage.RETRIEVAL, "Finding the relevant tables");
+        SchemaContext schema = timed(run, Stage.RETRIEVAL, () -> this.retriever.retrieve(question.getQuestion(), database));
+
+        run.progress(QueryStatus.GENERATING, Stage.GENERATION, "Writing SQL over " + schema.tables().size() + " tables");
+        Generation generation = timed(run, Stage.GENERATION,
+                () -> this.generator.generate(new GenerationRequest(question.getQuestion(), schema, maxRows)));
+        if (generation instanceof Generation.CannotAnswer cannot) {
+            run.end(QueryStatus.SUCCEEDED, Stage.GENERATION, "The question cannot be answered with certainty", null,
+                    QueryAnswer.newBuilder().setExplanation(cannot.reason()).setGenerator(this.generator.name()));
+            return null;
+        }
+        return new Authored((Generation.Sql) generation, this.generator.name());
+    }
+
+    private record Authored(Generation.Sql sql, String generator) {
     }
 
     private int maxRows(QuestionSubmitted question) {
