@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
@@ -65,6 +67,14 @@ public final class SqlGuard {
             "current_timestamp", "localtime", "localtimestamp", "current_user", "current_schema", "current_catalog",
             "session_user", "user", "rowid");
 
+    /**
+     * Parsing runs on its own (virtual) thread so a pathological input is abandoned after a timeout;
+     * sharing the executor spares a platform thread per call.
+     */
+    private static final ExecutorService PARSERS = Executors.newVirtualThreadPerTaskExecutor();
+
+    private static final long PARSE_TIMEOUT_MS = 2_000;
+
     private final Catalog catalog;
 
     private final GuardProperties properties;
@@ -92,10 +102,14 @@ public final class SqlGuard {
         }
         Statements statements;
         try {
-            statements = CCJSqlParserUtil.parseStatements(sql);
+            statements = CCJSqlParserUtil.parseStatements(sql, PARSERS, (parser) -> parser.withTimeOut(PARSE_TIMEOUT_MS));
         }
         catch (JSQLParserException ex) {
             return new GuardVerdict.Rejected("PARSE_ERROR", "The SQL does not parse: " + firstLine(ex));
+        }
+        if (statements == null) {
+            // JSqlParser gives up without an exception on deep nesting and after its time-out.
+            return new GuardVerdict.Rejected("TOO_COMPLEX", "The SQL is nested too deeply to parse; simplify it");
         }
         if (statements.size() != 1) {
             return new GuardVerdict.Rejected("MULTIPLE_STATEMENTS", "Exactly one statement is allowed, found " + statements.size());

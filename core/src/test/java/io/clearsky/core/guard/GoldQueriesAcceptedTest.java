@@ -3,18 +3,13 @@ package io.clearsky.core.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clearsky.core.catalog.DuckDbCatalog;
 import io.clearsky.core.lake.DuckDbLake;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,23 +20,14 @@ import org.junit.jupiter.api.Test;
  */
 class GoldQueriesAcceptedTest {
 
-    static final Path EVAL_SET = Path.of(System.getProperty("clearsky.eval.dir", "../../shared/eval/dev"));
-
     @Test
     void everyGoldQueryIsAcceptedAndKeepsItsResult() throws Exception {
-        assumeTrue(Files.isRegularFile(EVAL_SET.resolve("questions.jsonl")), "evaluation set not present");
-        Map<String, List<String>> sqlByDatabase = new LinkedHashMap<>();
-        ObjectMapper json = new ObjectMapper();
-        for (String line : Files.readAllLines(EVAL_SET.resolve("questions.jsonl"))) {
-            JsonNode question = json.readTree(line);
-            List<String> sqls = sqlByDatabase.computeIfAbsent(question.get("db").asText(), (db) -> new ArrayList<>());
-            sqls.add(question.get("gold_sql").asText());
-            question.get("alt_gold_sql").forEach((alternative) -> sqls.add(alternative.asText()));
-        }
+        assumeTrue(GoldQueries.present(), "evaluation set not present");
+        Map<String, List<String>> sqlByDatabase = GoldQueries.byDatabase();
         List<String> failures = new ArrayList<>();
         int checked = 0;
         for (Map.Entry<String, List<String>> database : sqlByDatabase.entrySet()) {
-            try (DuckDbLake lake = DuckDbLake.load(EVAL_SET.resolve("dbs").resolve(database.getKey()));
+            try (DuckDbLake lake = DuckDbLake.load(GoldQueries.database(database.getKey()));
                     Connection connection = lake.connect()) {
                 SqlGuard guard = new SqlGuard(new DuckDbCatalog(lake), GuardProperties.defaults());
                 for (String sql : database.getValue()) {
