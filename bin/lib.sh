@@ -19,3 +19,12 @@ find_jdk() {
     echo "Install one (e.g. Temurin 21 or 25) and set JAVA_HOME to it." >&2
     return 1
 }
+
+# Builds the project when $1 (a jar it produces) is missing or older than any pom or main source.
+build_if_stale() {
+    local jar="$1"
+    if [ ! -f "$jar" ] || [ -n "$(find "$root" -path "$root/*/target" -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -type f -newer "$jar" -print -quit)" ]; then
+        echo "Building ClearSky (first run or changed sources)..."
+        (cd "$root" && ./mvnw -q -B -DskipTests install)
+    fi
+}

@@ -1,0 +1,137 @@
+package io.clearsky.eval;
+
+import io.clearsky.worker.generation.OfflineSqlGenerator;
+import io.clearsky.worker.generation.SqlGenerator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code bin/clearsky eval --set DIR [--generator offline|bedrock|openai] [--limit N] [--report FILE]}:
+ * runs an evaluation set, shows progress, prints a summary table and writes the JSON report.
+ */
+public final class EvalCommand {
+
+    private static final String USAGE = "usage: bin/clearsky eval --set DIR [--generator offline|bedrock|openai]"
+            + " [--limit N] [--report FILE]";
+
+    private EvalCommand() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
+        Path setDirectory = null;
+        String generatorName = "offline";
+        int limit = 0;
+        Path report = Path.of("target", "eval.json");
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--set" -> setDirectory = Path.of(value(args, ++i, "--set"));
+                    case "--generator" -> generatorName = value(args, ++i, "--generator");
+                    case "--limit" -> limit = Integer.parseInt(value(args, ++i, "--limit"));
+                    case "--report" -> report = Path.of(value(args, ++i, "--report"));
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (setDirectory == null) {
+                throw new IllegalArgumentException("--set is required");
+            }
+        }
+        catch (IllegalArgumentException ex) {
+            err.println(ex.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        if (!"offline".equals(generatorName)) {
+            err.println("generator '" + generatorName + "' is not available in this build; use --generator offline");
+            return 2;
+        }
+        SqlGenerator generator = new OfflineSqlGenerator();
+        EvalSet set = EvalSet.load(setDirectory);
+        String setName = setDirectory.toAbsolutePath().normalize().getFileName().toString();
+        out.printf(Locale.ROOT, "Evaluating %d questions of %s with the %s generator%n",
+                (limit > 0) ? Math.min(limit, set.questions().size()) : set.questions().size(), setName, generator.name());
+        EvalReport result = new EvalRunner(generator, new ConsoleProgress(out)).run(set, setName, limit);
+        Path target = report.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        JsonMapper json = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(SerializationFeature.INDENT_OUTPUT).build();
+        json.writeValue(target.toFile(), result);
+        printSummary(result, out);
+        out.println("Report: " + target);
+        return 0;
+    }
+
+    static void printSummary(EvalReport report, PrintStream out) {
+        out.println();
+        out.printf(Locale.ROOT, "%-32s %9s %9s %8s %9s %10s %9s%n", "", "questions", "answered", "correct", "coverage",
+                "precision", "accuracy");
+        row(out, "all", new EvalReport.Scores(report.questions(), report.answered(), report.correct(), report.coverage(),
+                report.precision(), report.executionAccuracy()));
+        report.bySource().forEach((source, scores) -> row(out, "source " + source, scores));
+        report.byHardness().forEach((hardness, scores) -> row(out, "hardness " + hardness, scores));
+        out.printf(Locale.ROOT, "%nretrieval recall@5 %.3f   latency p50 %.2f ms, p95 %.2f ms%n", report.retrievalRecallAt5(),
+                report.latencyMs().p50(), report.latencyMs().p95());
+    }
+
+    private static void row(PrintStream out, String label, EvalReport.Scores scores) {
+        out.printf(Locale.ROOT, "%-32s %9d %9d %8d %8.1f%% %9.1f%% %8.1f%%%n", label, scores.questions(), scores.answered(),
+                scores.correct(), 100 * scores.coverage(), 100 * scores.precision(), 100 * scores.executionAccuracy());
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    /** One line per database, with its tally once done. */
+    private static final class ConsoleProgress implements EvalRunner.Progress {
+
+        private final PrintStream out;
+
+        private String db;
+
+        private int expected;
+
+        private int done;
+
+        private int answered;
+
+        private int correct;
+
+        ConsoleProgress(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void databaseStarted(String db, int questions) {
+            this.db = db;
+            this.expected = questions;
+            this.done = 0;
+            this.answered = 0;
+            this.correct = 0;
+        }
+
+        @Override
+        public void questionDone(EvalItem item) {
+            this.done++;
+            this.answered += item.answered() ? 1 : 0;
+            this.correct += item.correct() ? 1 : 0;
+            if (this.done == this.expected) {
+                this.out.printf(Locale.ROOT, "  %-28s %4d questions %4d answered %4d correct%n", this.db, this.expected,
+                        this.answered, this.correct);
+            }
+        }
+    }
+}

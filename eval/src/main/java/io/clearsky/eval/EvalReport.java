@@ -1,0 +1,77 @@
+package io.clearsky.eval;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The scores of one run, in the report's layout.
+ *
+ * @param set the evaluation set's name
+ * @param generator the generator measured
+ * @param questions questions asked
+ * @param answered questions answered with an executed query
+ * @param correct answers whose result equals a gold result
+ * @param coverage answered / questions
+ * @param precision correct / answered
+ * @param executionAccuracy correct / questions
+ * @param retrievalRecallAt5 share of the gold query's tables among the first five retrieved, averaged
+ * @param latencyMs percentiles of the per-question latency
+ * @param bySource the same scores per source
+ * @param byHardness the same scores per Spider difficulty ({@code unrated} for the others)
+ * @param items every question's outcome
+ */
+public record EvalReport(String set, String generator, int questions, int answered, int correct, double coverage,
+        double precision, double executionAccuracy, @JsonProperty("retrieval_recall_at_5") double retrievalRecallAt5,
+        Latency latencyMs,
+        Map<String, Scores> bySource, Map<String, Scores> byHardness, List<EvalItem> items) {
+
+    /** Latency percentiles in milliseconds. */
+    public record Latency(double p50, double p95) {
+    }
+
+    /** Scores of a group of questions. */
+    public record Scores(int questions, int answered, int correct, double coverage, double precision,
+            double executionAccuracy) {
+
+        static Scores of(List<EvalItem> items) {
+            int answered = (int) items.stream().filter(EvalItem::answered).count();
+            int correct = (int) items.stream().filter(EvalItem::correct).count();
+            return new Scores(items.size(), answered, correct, ratio(answered, items.size()), ratio(correct, answered),
+                    ratio(correct, items.size()));
+        }
+    }
+
+    static EvalReport of(String set, String generator, List<EvalItem> items, double retrievalRecallAt5) {
+        Scores all = Scores.of(items);
+        List<Double> latencies = items.stream().map(EvalItem::latencyMs).sorted().toList();
+        return new EvalReport(set, generator, all.questions(), all.answered(), all.correct(), all.coverage(),
+                all.precision(), all.executionAccuracy(), retrievalRecallAt5,
+                new Latency(percentile(latencies, 50), percentile(latencies, 95)),
+                group(items, EvalItem::source), group(items, (item) -> (item.hardness() != null) ? item.hardness() : "unrated"),
+                items);
+    }
+
+    private static Map<String, Scores> group(List<EvalItem> items, Function<EvalItem, String> key) {
+        return items.stream().collect(Collectors.groupingBy(key, LinkedHashMap::new, Collectors.toList()))
+                .entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
+                .collect(Collectors.toMap(Map.Entry::getKey, (entry) -> Scores.of(entry.getValue()), (a, b) -> a,
+                        LinkedHashMap::new));
+    }
+
+    static double ratio(int part, int whole) {
+        return (whole == 0) ? 0 : Math.round(10_000.0 * part / whole) / 10_000.0;
+    }
+
+    private static double percentile(List<Double> sorted, int percent) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+}

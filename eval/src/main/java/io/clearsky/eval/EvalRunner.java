@@ -1,0 +1,174 @@
+package io.clearsky.eval;
+
+import io.clearsky.core.catalog.DuckDbCatalog;
+import io.clearsky.core.catalog.TableInfo;
+import io.clearsky.core.guard.GuardProperties;
+import io.clearsky.core.guard.GuardVerdict;
+import io.clearsky.core.guard.SqlGuard;
+import io.clearsky.core.lake.DuckDbLake;
+import io.clearsky.worker.execution.DuckDbEngine;
+import io.clearsky.worker.execution.EngineException;
+import io.clearsky.worker.execution.EngineResult;
+import io.clearsky.worker.generation.Generation;
+import io.clearsky.worker.generation.GenerationRequest;
+import io.clearsky.worker.generation.SqlGenerator;
+import io.clearsky.worker.retrieval.CatalogKeywordRetriever;
+import io.clearsky.worker.retrieval.SchemaContext;
+import io.clearsky.worker.retrieval.SchemaRetriever;
+import io.clearsky.schemas.avro.ResultColumn;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs an evaluation set through the worker's own stages, in process: for each database a freshly
+ * loaded DuckDB, its catalog, retrieval, the generator, the guard and the engine, exactly as a worker
+ * would run them. Gold queries are run on the same database only to score; the generator never sees
+ * them or their results.
+ */
+public final class EvalRunner {
+
+    /** Rows fetched per result: more than any gold result has, well under the guard's row cap. */
+    static final int MAX_ROWS = 10_000;
+
+    static final int RETRIEVED_TABLES = 8;
+
+    private static final String DATABASE = "main";
+
+    /** Told about progress as the run goes. */
+    public interface Progress {
+
+        void databaseStarted(String db, int questions);
+
+        void questionDone(EvalItem item);
+    }
+
+    private final SqlGenerator generator;
+
+    private final Progress progress;
+
+    public EvalRunner(SqlGenerator generator, Progress progress) {
+        this.generator = generator;
+        this.progress = progress;
+    }
+
+    /** Runs the first {@code limit} questions of {@code set} (all when {@code limit} is not positive). */
+    public EvalReport run(EvalSet set, String setName, int limit) {
+        List<EvalQuestion> questions = (limit > 0 && limit < set.questions().size())
+                ? set.questions().subList(0, limit) : set.questions();
+        Map<String, List<EvalQuestion>> byDatabase = new LinkedHashMap<>();
+        questions.forEach((question) -> byDatabase.computeIfAbsent(question.db(), (db) -> new ArrayList<>()).add(question));
+        List<EvalItem> items = new ArrayList<>();
+        List<Double> recalls = new ArrayList<>();
+        for (Map.Entry<String, List<EvalQuestion>> database : byDatabase.entrySet()) {
+            this.progress.databaseStarted(database.getKey(), database.getValue().size());
+            try (DuckDbLake lake = DuckDbLake.load(set.database(database.getKey()))) {
+                Stages stages = new Stages(lake);
+                for (EvalQuestion question : database.getValue()) {
+                    Scored scored = evaluate(question, stages);
+                    items.add(scored.item());
+                    if (scored.recall() != null) {
+                        recalls.add(scored.recall());
+                    }
+                    this.progress.questionDone(scored.item());
+                }
+            }
+            catch (Exception ex) {
+                for (EvalQuestion question : database.getValue()) {
+                    EvalItem failed = new EvalItem(question.id(), question.db(), question.source(), question.hardness(),
+                            false, false, null, "database could not be loaded: " + ex.getMessage(), List.of(), 0);
+                    items.add(failed);
+                    this.progress.questionDone(failed);
+                }
+            }
+        }
+        double recall = recalls.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        return EvalReport.of(setName, this.generator.name(), items, Math.round(recall * 10_000) / 10_000.0);
+    }
+
+    private Scored evaluate(EvalQuestion question, Stages stages) {
+        long start = System.nanoTime();
+        SchemaContext schema = stages.retriever().retrieve(question.asked(), DATABASE);
+        List<String> retrieved = schema.tables().stream().map(TableInfo::name).toList();
+        Generation generation = this.generator.generate(new GenerationRequest(question.asked(), schema, MAX_ROWS));
+        String sql = null;
+        String error = null;
+        ResultTable result = null;
+        if (generation instanceof Generation.CannotAnswer cannot) {
+            error = "abstained: " + cannot.reason();
+        }
+        else {
+            sql = ((Generation.Sql) generation).sql();
+            GuardVerdict verdict = stages.guard().check(sql, DATABASE);
+            if (verdict instanceof GuardVerdict.Rejected rejected) {
+                error = "rejected " + rejected.code() + ": " + rejected.message();
+            }
+            else {
+                try {
+                    result = run(stages.engine(), ((GuardVerdict.Accepted) verdict).sql());
+                }
+                catch (EngineException ex) {
+                    error = "engine: " + ex.getMessage();
+                }
+            }
+        }
+        double latencyMs = Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
+        boolean correct = result != null && matchesGold(question, result, stages);
+        if (result != null && !correct) {
+            error = "wrong result";
+        }
+        EvalItem item = new EvalItem(question.id(), question.db(), question.source(), question.hardness(), result != null,
+                correct, sql, error, retrieved, latencyMs);
+        return new Scored(item, recallAt5(question, retrieved, stages));
+    }
+
+    private static boolean matchesGold(EvalQuestion question, ResultTable result, Stages stages) {
+        for (String gold : question.acceptedSql()) {
+            try {
+                if (ResultScorer.matches(result, run(stages.engine(), gold), question.orderMatters())) {
+                    return true;
+                }
+            }
+            catch (EngineException ex) {
+                // A gold query that does not run here scores nothing; the others may still match.
+            }
+        }
+        return false;
+    }
+
+    /** Share of the gold query's tables among the first five retrieved; null when it reads none. */
+    private static Double recallAt5(EvalQuestion question, List<String> retrieved, Stages stages) {
+        if (!(stages.guard().check(question.goldSql(), DATABASE) instanceof GuardVerdict.Accepted gold)
+                || gold.tables().isEmpty()) {
+            return null;
+        }
+        Set<String> top5 = Set.copyOf(retrieved.subList(0, Math.min(5, retrieved.size())).stream()
+                .map((name) -> DATABASE + "." + name.toLowerCase(Locale.ROOT)).toList());
+        long found = gold.tables().stream().map((name) -> name.toLowerCase(Locale.ROOT)).filter(top5::contains).count();
+        return (double) found / gold.tables().size();
+    }
+
+    private static ResultTable run(DuckDbEngine engine, String sql) throws EngineException {
+        EngineResult result = engine.execute(sql, MAX_ROWS, (cancel) -> { });
+        return new ResultTable(result.columns().stream().map(ResultColumn::getType).toList(), result.rows());
+    }
+
+    /** The worker's stages over one loaded database. */
+    private record Stages(SchemaRetriever retriever, SqlGuard guard, DuckDbEngine engine) {
+
+        Stages(DuckDbLake lake) {
+            this(new DuckDbCatalog(lake), lake);
+        }
+
+        private Stages(DuckDbCatalog catalog, DuckDbLake lake) {
+            this(new CatalogKeywordRetriever(catalog, RETRIEVED_TABLES), new SqlGuard(catalog, GuardProperties.defaults()),
+                    new DuckDbEngine(lake));
+        }
+    }
+
+    private record Scored(EvalItem item, Double recall) {
+    }
+}
