@@ -4,6 +4,7 @@ import io.clearsky.core.catalog.ColumnInfo;
 import io.clearsky.core.catalog.TableInfo;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +21,24 @@ public final class OfflineSqlGenerator implements SqlGenerator {
 
     private static final Pattern COUNT = Pattern.compile(
             "(?:how many ([\\p{L} _]+?)(?: are there| do we have| exist| in total| are in the data)?"
-                    + "|(?:what is |what's )?the (?:number|count) of ([\\p{L} _]+?)|count (?:the |all )?([\\p{L} _]+?))");
+                    + "|(?:what is |what's )?the (?:total )?(?:number|count) of ([\\p{L} _]+?)|count (?:the |all )?([\\p{L} _]+?))");
+
+    private static final Pattern AGGREGATE = Pattern.compile(
+            "(?:what is |what's |what are |find |show |give me |return )?(?:the )?(average|mean|total|maximum|highest|minimum|lowest)"
+                    + " ([\\p{L} _]+?) (?:of|for|among|across) (?:all )?(?:the )?([\\p{L} _]+?)");
+
+    private static final Pattern COUNT_COMPARED = Pattern.compile(
+            "how many ([\\p{L} _]+?) (?:have|has|with|had) (more than|over|greater than|at least|fewer than|less than"
+                    + "|under|at most|exactly) (\\d+(?:\\.\\d+)?) ([\\p{L} _]+)");
+
+    private static final Map<String, String> AGGREGATES = Map.of("average", "avg", "mean", "avg", "total", "sum",
+            "maximum", "max", "highest", "max", "minimum", "min", "lowest", "min");
+
+    private static final Map<String, String> COMPARISONS = Map.of("more than", ">", "over", ">", "greater than", ">",
+            "at least", ">=", "fewer than", "<", "less than", "<", "under", "<", "at most", "<=", "exactly", "=");
+
+    private static final Pattern NUMERIC_TYPE = Pattern.compile(
+            "(?i)(TINYINT|SMALLINT|INTEGER|INT|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|REAL|DOUBLE|DECIMAL.*|NUMERIC.*)");
 
     private static final Pattern LIST = Pattern.compile(
             "(?:list|show)(?: me)?(?: all| the)?(?: (?:first|top) )?(?: ?(\\d+))? ([\\p{L} _]+?)");
@@ -58,6 +76,29 @@ public final class OfflineSqlGenerator implements SqlGenerator {
                         "Counts all rows of the " + name + " table.");
             }
         }
+        Matcher aggregate = AGGREGATE.matcher(question);
+        if (aggregate.matches()) {
+            Optional<TableInfo> table = resolveTable(aggregate.group(3), tables);
+            Optional<ColumnInfo> column = table.flatMap((t) -> resolveColumn(aggregate.group(2), t)).filter(OfflineSqlGenerator::isNumeric);
+            if (column.isPresent()) {
+                String function = AGGREGATES.get(aggregate.group(1));
+                return new Generation.Sql("SELECT " + function + "(" + quote(column.get().name()) + ") FROM "
+                        + quote(table.get().name()), "Computes the " + aggregate.group(1) + " " + column.get().name()
+                        + " over all rows of " + table.get().name() + ".");
+            }
+        }
+        Matcher compared = COUNT_COMPARED.matcher(question);
+        if (compared.matches()) {
+            Optional<TableInfo> table = resolveTable(compared.group(1), tables);
+            Optional<ColumnInfo> column = table.flatMap((t) -> resolveColumn(compared.group(4), t)).filter(OfflineSqlGenerator::isNumeric);
+            if (column.isPresent()) {
+                String operator = COMPARISONS.get(compared.group(2));
+                return new Generation.Sql("SELECT count(*) FROM " + quote(table.get().name()) + " WHERE "
+                        + quote(column.get().name()) + " " + operator + " " + compared.group(3), "Counts the rows of "
+                        + table.get().name() + " whose " + column.get().name() + " is " + compared.group(2) + " "
+                        + compared.group(3) + ".");
+            }
+        }
         Matcher list = LIST.matcher(question);
         if (list.matches()) {
             Optional<TableInfo> table = resolveTable(list.group(2), tables);
@@ -68,9 +109,10 @@ public final class OfflineSqlGenerator implements SqlGenerator {
                         "Shows " + limit + " rows of the " + table.get().name() + " table.");
             }
         }
-        return new Generation.CannotAnswer("The offline generator answers only counting and listing questions "
-                + "about one table (e.g. \"How many orders are there?\", \"How many orders per status?\", "
-                + "\"List 5 products\") and could not match this question to the schema with certainty.");
+        return new Generation.CannotAnswer("Offline mode can't answer this with certainty: it answers counts, "
+                + "averages, totals, minimums and maximums of one table (e.g. \"How many orders are there?\", "
+                + "\"How many orders per status?\", \"What is the average amount of orders?\", \"List 5 products\"). "
+                + "Configure Bedrock or an OpenAI-compatible model for other questions.");
     }
 
     /** The table a phrase names: "order items" finds order_items, "customer" finds customers. */
@@ -82,6 +124,10 @@ public final class OfflineSqlGenerator implements SqlGenerator {
     private static Optional<ColumnInfo> resolveColumn(String phrase, TableInfo table) {
         String wanted = phrase.strip().replaceAll("^(the|its|their) ", "").replace(' ', '_');
         return table.columns().stream().filter((column) -> sameName(column.name(), wanted)).findFirst();
+    }
+
+    private static boolean isNumeric(ColumnInfo column) {
+        return column.type() != null && NUMERIC_TYPE.matcher(column.type()).matches();
     }
 
     private static boolean sameName(String name, String wanted) {

@@ -12,7 +12,8 @@ class OfflineSqlGeneratorTest {
 
     private static final SchemaContext SCHEMA = new SchemaContext("main", List.of(
             new TableInfo("main", "order_items", null, List.of(new ColumnInfo("product_id", "INTEGER", null, false)), null),
-            new TableInfo("main", "orders", null, List.of(new ColumnInfo("status", "VARCHAR", null, false)), null),
+            new TableInfo("main", "orders", null, List.of(new ColumnInfo("status", "VARCHAR", null, false),
+                    new ColumnInfo("amount", "DECIMAL(10,2)", null, false)), null),
             new TableInfo("main", "categories", null, List.of(), null)));
 
     private final OfflineSqlGenerator generator = new OfflineSqlGenerator();
@@ -39,6 +40,26 @@ class OfflineSqlGeneratorTest {
         assertThat(sql("List 5 orders")).isEqualTo("SELECT * FROM \"orders\" LIMIT 5");
         assertThat(this.generator.generate(new GenerationRequest("show the first 500 orders", SCHEMA, 20)))
                 .isEqualTo(new Generation.Sql("SELECT * FROM \"orders\" LIMIT 20", "Shows 20 rows of the orders table."));
+    }
+
+    @Test
+    void aggregatesANumericColumnOfATable() {
+        assertThat(sql("What is the average amount of orders?")).isEqualTo("SELECT avg(\"amount\") FROM \"orders\"");
+        assertThat(sql("What is the total amount of all orders?")).isEqualTo("SELECT sum(\"amount\") FROM \"orders\"");
+        assertThat(sql("maximum amount across the orders")).isEqualTo("SELECT max(\"amount\") FROM \"orders\"");
+    }
+
+    @Test
+    void countsRowsComparedWithANumber() {
+        assertThat(sql("How many orders have more than 100 amount?"))
+                .isEqualTo("SELECT count(*) FROM \"orders\" WHERE \"amount\" > 100");
+        assertThat(sql("How many orders with at most 9.5 amount")).endsWith("WHERE \"amount\" <= 9.5");
+    }
+
+    @Test
+    void declinesToAggregateText() {
+        assertThat(this.generator.generate(new GenerationRequest("What is the maximum status of orders?", SCHEMA, 10)))
+                .isInstanceOf(Generation.CannotAnswer.class);
     }
 
     @Test
