@@ -46,8 +46,13 @@ public record EvalReport(String set, String generator, int questions, int answer
         }
     }
 
-    static EvalReport of(String set, String generator, List<EvalItem> items, double retrievalRecallAt5) {
+    /**
+     * The report of {@code items}; {@code recallsAt5} holds one retrieval recall per question whose
+     * gold query reads tables.
+     */
+    static EvalReport of(String set, String generator, List<EvalItem> items, List<Double> recallsAt5) {
         Scores all = Scores.of(items);
+        double retrievalRecallAt5 = round(recallsAt5.stream().mapToDouble(Double::doubleValue).average().orElse(0));
         List<Double> latencies = items.stream().map(EvalItem::latencyMs).sorted().toList();
         return new EvalReport(set, generator, all.questions(), all.answered(), all.correct(), all.coverage(),
                 all.precision(), all.executionAccuracy(), retrievalRecallAt5,
@@ -64,7 +69,12 @@ public record EvalReport(String set, String generator, int questions, int answer
     }
 
     static double ratio(int part, int whole) {
-        return (whole == 0) ? 0 : Math.round(10_000.0 * part / whole) / 10_000.0;
+        return (whole == 0) ? 0 : round((double) part / whole);
+    }
+
+    /** Four decimals are plenty for a share and keep the report readable. */
+    private static double round(double share) {
+        return Math.round(10_000.0 * share) / 10_000.0;
     }
 
     private static double percentile(List<Double> sorted, int percent) {

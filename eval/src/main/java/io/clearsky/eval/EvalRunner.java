@@ -85,8 +85,7 @@ public final class EvalRunner {
                 }
             }
         }
-        double recall = recalls.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        return EvalReport.of(setName, this.generator.name(), items, Math.round(recall * 10_000) / 10_000.0);
+        return EvalReport.of(setName, this.generator.name(), items, recalls);
     }
 
     private Scored evaluate(EvalQuestion question, Stages stages) {

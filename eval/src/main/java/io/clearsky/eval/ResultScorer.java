@@ -1,9 +1,11 @@
 package io.clearsky.eval;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.AbstractMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Decides whether an answer's result equals a gold result, by the evaluation set's rules: same numbers
@@ -27,11 +29,13 @@ public final class ResultScorer {
         }
         List<List<Object>> answerColumns = canonicalColumns(answer);
         List<List<Object>> goldColumns = canonicalColumns(gold);
+        List<List<Object>> answerSorted = answerColumns.stream().map(ResultScorer::sorted).toList();
         List<List<Integer>> candidates = new ArrayList<>();
         for (List<Object> goldColumn : goldColumns) {
+            List<Object> goldSorted = sorted(goldColumn);
             List<Integer> fitting = new ArrayList<>();
-            for (int i = 0; i < answerColumns.size(); i++) {
-                if (sameValues(sorted(answerColumns.get(i)), sorted(goldColumn))) {
+            for (int i = 0; i < answerSorted.size(); i++) {
+                if (sameValues(answerSorted.get(i), goldSorted)) {
                     fitting.add(i);
                 }
             }
@@ -81,9 +85,8 @@ public final class ResultScorer {
             goldRows.add(goldRow);
         }
         if (!orderMatters) {
-            Comparator<List<Object>> byKey = Comparator.comparing(ResultScorer::rowKey);
-            answerRows.sort(byKey);
-            goldRows.sort(byKey);
+            answerRows = sortedByKey(answerRows, ResultScorer::rowKey);
+            goldRows = sortedByKey(goldRows, ResultScorer::rowKey);
         }
         for (int row = 0; row < rowCount; row++) {
             if (!sameValues(answerRows.get(row), goldRows.get(row))) {
@@ -142,9 +145,15 @@ public final class ResultScorer {
     }
 
     private static List<Object> sorted(List<Object> column) {
-        List<Object> copy = new ArrayList<>(column);
-        copy.sort(Comparator.comparing(ResultScorer::valueKey));
-        return copy;
+        return sortedByKey(column, ResultScorer::valueKey);
+    }
+
+    /** {@code values} sorted by their keys, each key built once rather than at every comparison. */
+    private static <T> List<T> sortedByKey(List<T> values, Function<T, String> key) {
+        List<Map.Entry<String, T>> keyed = new ArrayList<>(values.size());
+        values.forEach((value) -> keyed.add(new AbstractMap.SimpleImmutableEntry<>(key.apply(value), value)));
+        keyed.sort(Map.Entry.comparingByKey());
+        return keyed.stream().map(Map.Entry::getValue).toList();
     }
 
     private static String rowKey(List<Object> row) {
