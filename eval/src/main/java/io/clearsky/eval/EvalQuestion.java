@@ -1,6 +1,7 @@
 package io.clearsky.eval;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One question of an evaluation set, as {@code questions.jsonl} holds it. The gold queries are for
@@ -31,6 +32,6 @@ public record EvalQuestion(String id, String db, String source, String question,
 
     /** The gold query first, then the alternatives. */
     public List<String> acceptedSql() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(this.goldSql), this.altGoldSql.stream()).toList();
+        return Stream.concat(Stream.of(this.goldSql), this.altGoldSql.stream()).toList();
     }
 }
