@@ -1,5 +1,6 @@
 package io.clearsky.schemas;
 
+import io.clearsky.schemas.avro.ConfigEvent;
 import io.clearsky.schemas.avro.QueryAnswer;
 import io.clearsky.schemas.avro.QueryEvent;
 import io.clearsky.schemas.avro.QuestionSubmitted;
@@ -43,6 +44,10 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
 
     public static AvroSerde<QueryAnswer> queryAnswer() {
         return new AvroSerde<>(QueryAnswer.class, QueryAnswer.getClassSchema());
+    }
+
+    public static AvroSerde<ConfigEvent> configEvent() {
+        return new AvroSerde<>(ConfigEvent.class, ConfigEvent.getClassSchema());
     }
 
     /** Encodes a record; {@code null} stays {@code null} (a tombstone). */

@@ -1,7 +1,7 @@
 package io.clearsky.schemas;
 
 /**
- * Default topic names. Every topic is keyed by query id, so all records of one query share a partition.
+ * Default topic names. The query topics are keyed by query id, so all records of one query share a partition.
  */
 public final class Topics {
 
@@ -16,6 +16,12 @@ public final class Topics {
 
     /** Questions that could not be read or were invalid: the original bytes plus error headers. */
     public static final String QUESTIONS_DLQ = "clearsky.questions.dlq";
+
+    /**
+     * Configuration revisions and each instance's answer to them: {@code ConfigEvent} records, one
+     * partition, compacted. Keyed by {@code revision} and {@code instance/<id>}, not by query id.
+     */
+    public static final String CONFIG = "clearsky.config";
 
     private Topics() {
     }

@@ -2,6 +2,7 @@ package io.clearsky.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clearsky.schemas.avro.ConfigEvent;
 import io.clearsky.schemas.avro.QueryAnswer;
 import io.clearsky.schemas.avro.QueryEvent;
 import io.clearsky.schemas.avro.QuestionSubmitted;
@@ -27,7 +28,8 @@ class SchemaCompatibilityTest {
     private static final Map<String, Schema> CURRENT = Map.of(
             "QuestionSubmitted", QuestionSubmitted.getClassSchema(),
             "QueryEvent", QueryEvent.getClassSchema(),
-            "QueryAnswer", QueryAnswer.getClassSchema());
+            "QueryAnswer", QueryAnswer.getClassSchema(),
+            "ConfigEvent", ConfigEvent.getClassSchema());
 
     private static final List<String> COMMON_TYPES = List.of("QueryStatus", "Stage", "QueryError", "QueryOptions",
             "ResultColumn", "ChartSuggestion");

@@ -21,7 +21,9 @@ public class TopicConfiguration {
                 topic(topics.questions(), topics),
                 topic(topics.queryEvents(), topics),
                 topic(topics.answers(), topics),
-                topic(topics.questionsDlq(), topics));
+                topic(topics.questionsDlq(), topics),
+                // One partition keeps revisions and answers in one order; compaction keeps the latest of each key.
+                TopicBuilder.name(topics.config()).partitions(1).replicas(topics.replicationFactor()).compact().build());
     }
 
     private static NewTopic topic(String name, TopicProperties topics) {

@@ -10,12 +10,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param queryEvents the status-event topic
  * @param answers the terminal-answer topic
  * @param questionsDlq the dead-letter topic for unreadable or invalid questions
- * @param partitions partitions of each topic; the questions, events and answers topics must share it
+ * @param config the compacted topic that carries configuration revisions to every instance
+ * @param partitions partitions of each query topic; the questions, events and answers topics must share it
  * so that a query's records land on the same partition number everywhere
  * @param replicationFactor replication factor of each created topic
  */
 @ConfigurationProperties("clearsky.topics")
-public record TopicProperties(String questions, String queryEvents, String answers, String questionsDlq,
+public record TopicProperties(String questions, String queryEvents, String answers, String questionsDlq, String config,
         Integer partitions, Short replicationFactor) {
 
     public TopicProperties {
@@ -23,6 +24,7 @@ public record TopicProperties(String questions, String queryEvents, String answe
         queryEvents = (queryEvents != null) ? queryEvents : Topics.QUERY_EVENTS;
         answers = (answers != null) ? answers : Topics.ANSWERS;
         questionsDlq = (questionsDlq != null) ? questionsDlq : Topics.QUESTIONS_DLQ;
+        config = (config != null) ? config : Topics.CONFIG;
         partitions = (partitions != null) ? partitions : 6;
         replicationFactor = (replicationFactor != null) ? replicationFactor : 1;
     }
