@@ -8,7 +8,29 @@ import io.clearsky.gateway.store.StoreReader;
 import io.clearsky.gateway.store.UpdateNotifier;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.clearsky.core.config.ConfigLoader;
+import io.clearsky.core.config.LiveConfig;
+import io.clearsky.core.lake.DuckDbLake;
+import io.clearsky.gateway.health.ComponentCheck;
+import io.clearsky.gateway.health.ConfigSourceCheck;
+import io.clearsky.gateway.health.DisabledCheck;
+import io.clearsky.gateway.health.HealthReport;
+import io.clearsky.gateway.health.HealthReporter;
+import io.clearsky.gateway.health.KafkaCheck;
+import io.clearsky.gateway.health.ResultsBucketCheck;
+import io.clearsky.gateway.health.StoresCheck;
+import io.clearsky.gateway.health.VectorStoreCheck;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsWebFilter;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import software.amazon.awssdk.services.s3.S3Client;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -35,6 +57,8 @@ import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 @PropertySource("classpath:clearsky/gateway-defaults.properties")
 @ComponentScan(basePackages = { "io.clearsky.gateway.api", "io.clearsky.gateway.schema", "io.clearsky.gateway.docs" })
 public class GatewayConfiguration {
+
+    private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(2);
 
     @Bean(destroyMethod = "close")
     Producer<String, byte[]> gatewayProducer(KafkaProperties kafka) {
@@ -83,6 +107,41 @@ public class GatewayConfiguration {
     @Bean
     StoreReader storeReader(KafkaStreamsInteractiveQueryService interactiveQueries) {
         return new StoreReader(interactiveQueries);
+    }
+
+    @Bean(destroyMethod = "close")
+    HealthReporter healthReporter(Admin gatewayAdmin, StreamsBuilderFactoryBean streams, ConfigLoader configLoader,
+            LiveConfig liveConfig, S3Client s3Client, ObjectProvider<DuckDbLake> localLake) {
+        List<ComponentCheck> checks = new ArrayList<>(List.of(new KafkaCheck(gatewayAdmin, CHECK_TIMEOUT),
+                new StoresCheck(streams), new ConfigSourceCheck(configLoader, liveConfig),
+                new VectorStoreCheck(liveConfig, CHECK_TIMEOUT), new ResultsBucketCheck(s3Client, liveConfig)));
+        if (localLake.getIfAvailable() != null) {
+            checks.add(new DisabledCheck("athena", "local mode: queries run on the DuckDB lake"));
+            checks.add(new DisabledCheck("bedrock", "local mode: SQL is written by the offline generator"));
+        }
+        return new HealthReporter(checks, Duration.ofSeconds(5), CHECK_TIMEOUT.plusSeconds(1));
+    }
+
+    /** Kubernetes readiness follows the essential components: Kafka and the state stores. */
+    @Bean
+    HealthIndicator clearsky(HealthReporter healthReporter) {
+        return () -> {
+            HealthReport report = healthReporter.report();
+            return (report.down() ? Health.down() : Health.up()).withDetail("status", report.status()).build();
+        };
+    }
+
+    @Bean
+    CorsWebFilter corsWebFilter(GatewayProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.corsOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("*"));
+        cors.setExposedHeaders(List.of("Location"));
+        cors.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        return new CorsWebFilter(source);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.clearsky.gateway;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,10 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param streamTimeout longest an SSE stream stays open
  * @param heartbeat interval of SSE keep-alive comments
  * @param advertisedHost host name other gateway instances use to reach this one
+ * @param corsOrigins origins browsers may call the API from ({@code CORS_ORIGINS}, comma-separated);
+ * {@code *} allows any origin, without credentials
  */
 @ConfigurationProperties("clearsky.gateway")
 public record GatewayProperties(Integer maxQuestionLength, Integer maxRows, Duration maxWait, Duration streamTimeout,
-        Duration heartbeat, String advertisedHost) {
+        Duration heartbeat, String advertisedHost, List<String> corsOrigins) {
 
     public GatewayProperties {
         maxQuestionLength = (maxQuestionLength != null) ? maxQuestionLength : 2_000;
@@ -24,5 +27,7 @@ public record GatewayProperties(Integer maxQuestionLength, Integer maxRows, Dura
         streamTimeout = (streamTimeout != null) ? streamTimeout : Duration.ofMinutes(15);
         heartbeat = (heartbeat != null) ? heartbeat : Duration.ofSeconds(15);
         advertisedHost = (advertisedHost != null) ? advertisedHost : "localhost";
+        corsOrigins = (corsOrigins != null) ? corsOrigins.stream().map(String::strip).filter((o) -> !o.isEmpty()).toList()
+                : List.of("*");
     }
 }

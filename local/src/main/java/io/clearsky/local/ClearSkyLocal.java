@@ -35,7 +35,6 @@ public final class ClearSkyLocal {
         defaults.put("spring.kafka.bootstrap-servers", broker.bootstrapServers());
         defaults.put("spring.kafka.streams.state-dir", dataDir.resolve("streams").toString());
         defaults.put("clearsky.lake.duckdb-path", lake.toString());
-        defaults.put("spring.application.name", "clearsky-local");
         application.setDefaultProperties(defaults);
         // One hook, ours, so the application (and its Streams group membership) closes before the broker.
         application.setRegisterShutdownHook(false);

@@ -1,6 +1,7 @@
 package io.clearsky.worker.config;
 
 import io.clearsky.core.catalog.Catalog;
+import io.clearsky.core.config.LiveConfig;
 import io.clearsky.core.guard.SqlGuard;
 import io.clearsky.core.kafka.DurableProducers;
 import io.clearsky.core.kafka.TopicProperties;
@@ -29,6 +30,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
 
 /**
  * The worker's beans: the stages, the pipeline, and the consumer that feeds it. Stage beans back off
@@ -36,6 +38,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WorkerProperties.class)
+@PropertySource("classpath:clearsky/worker-defaults.properties")
 public class WorkerConfiguration {
 
     @Bean
@@ -73,10 +76,10 @@ public class WorkerConfiguration {
 
     @Bean
     QueryPipeline queryPipeline(SchemaRetriever retriever, SqlGenerator generator, SqlGuard guard, QueryEngine engine,
-            OutcomePublisher publisher, WorkerProperties properties, Catalog catalog,
+            OutcomePublisher publisher, WorkerProperties properties, LiveConfig liveConfig, Catalog catalog,
             ScheduledExecutorService queryDeadlines) {
-        return new QueryPipeline(retriever, generator, guard, engine, publisher, properties, catalog.defaultDatabase(),
-                queryDeadlines);
+        return new QueryPipeline(retriever, generator, guard, engine, publisher, properties, liveConfig,
+                catalog.defaultDatabase(), queryDeadlines);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.clearsky.worker.pipeline;
 
+import io.clearsky.core.config.LiveConfig;
 import io.clearsky.core.guard.GuardVerdict;
 import io.clearsky.core.guard.SqlGuard;
 import io.clearsky.schemas.avro.QueryAnswer;
@@ -22,6 +23,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Answers one question: retrieval → generation → guard → execution → results, with a status event
@@ -35,6 +37,11 @@ public class QueryPipeline {
 
     private static final Logger logger = LoggerFactory.getLogger(QueryPipeline.class);
 
+    /** Log context keys: every line logged while a query runs carries them (JSON_LOGS=true shows them). */
+    static final String QUERY_ID = "query_id";
+
+    static final String SESSION_ID = "session_id";
+
     private final SchemaRetriever retriever;
 
     private final SqlGenerator generator;
@@ -47,12 +54,14 @@ public class QueryPipeline {
 
     private final WorkerProperties properties;
 
+    private final LiveConfig config;
+
     private final String defaultDatabase;
 
     private final ScheduledExecutorService deadlines;
 
     public QueryPipeline(SchemaRetriever retriever, SqlGenerator generator, SqlGuard guard, QueryEngine engine,
-            OutcomePublisher publisher, WorkerProperties properties, String defaultDatabase,
+            OutcomePublisher publisher, WorkerProperties properties, LiveConfig config, String defaultDatabase,
             ScheduledExecutorService deadlines) {
         this.retriever = retriever;
         this.generator = generator;
@@ -60,6 +69,7 @@ public class QueryPipeline {
         this.engine = engine;
         this.publisher = publisher;
         this.properties = properties;
+        this.config = config;
         this.defaultDatabase = defaultDatabase;
         this.deadlines = deadlines;
     }
@@ -71,6 +81,8 @@ public class QueryPipeline {
      * @return the finished run
      */
     public QueryRun run(QuestionSubmitted question, long firstSeq) {
+        MDC.put(QUERY_ID, question.getQueryId());
+        MDC.put(SESSION_ID, question.getSessionId());
         QueryRun run = new QueryRun(question.getQueryId(), question.getSessionId(), question.getQuestion(), firstSeq,
                 this.publisher);
         Thread runner = Thread.currentThread();
@@ -94,6 +106,8 @@ public class QueryPipeline {
         finally {
             deadline.cancel(false);
             Thread.interrupted();
+            MDC.remove(QUERY_ID);
+            MDC.remove(SESSION_ID);
         }
         return run;
     }
@@ -167,8 +181,9 @@ public class QueryPipeline {
     private record Authored(Generation.Sql sql, String generator) {
     }
 
+    /** Read once per query from the revision in force, so a reload never changes a query halfway. */
     private int maxRows(QuestionSubmitted question) {
-        int configured = this.properties.defaultMaxRows();
+        int configured = this.config.get().chatbot().features().defaultMaxRows();
         Integer requested = (question.getOptions() != null) ? question.getOptions().getMaxRows() : null;
         return (requested != null) ? Math.min(requested, configured) : configured;
     }
