@@ -62,7 +62,9 @@ class LocalProductIT {
                         "--clearsky.topics.partitions=2",
                         "--server.port=" + port,
                         "--server.address=127.0.0.1",
-                        "--clearsky.gateway.max-question-length=100");
+                        "--clearsky.gateway.max-question-length=100",
+                        // The test class path also holds a servlet stack (the in-process S3 server's).
+                        "--spring.main.web-application-type=reactive");
         http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30))
                 .build();
         await().atMost(PATIENCE).until(() -> http.get().uri("/api/config/health").exchange().returnResult(String.class)

@@ -42,6 +42,9 @@ public final class S3MockServer implements AutoCloseable {
         // S3Mock adds its own defaults to the map it is given.
         return new S3MockServer(S3MockApplication.start(new HashMap<>(Map.of(
                 "http.port", 0,
+                // Repeated from S3Mock's application.properties, which another module's may shadow.
+                "com.adobe.testing.s3mock.httpPort", 0,
+                "com.adobe.testing.s3mock.store.region", "us-east-1",
                 "server.port", 0,
                 "server.address", "127.0.0.1",
                 "silent", true,
