@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One execution of one query: hands out event sequence numbers, keeps stage timings, and makes sure
@@ -16,6 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * first. Emission is serialized by a lock so no progress event can follow the terminal one.
  */
 public final class QueryRun {
+
+    private static final Logger logger = LoggerFactory.getLogger(QueryRun.class);
 
     private final String queryId;
 
@@ -81,10 +86,20 @@ public final class QueryRun {
                     .setQuestion(this.question).setStatus(status).setError(error).setStageTimingsMs(stageTimings)
                     .setCompletedAt(Instant.now()).build());
             this.publisher.publish(event(status, stage, message, error));
+            logEnd(status, stage, message, stageTimings);
             return true;
         }
         finally {
             this.lock.unlock();
+        }
+    }
+
+    /** One line per query; it may end on the deadline thread, so the ids are put in the context here. */
+    private void logEnd(QueryStatus status, Stage stage, String message, Map<String, Long> stageTimings) {
+        try (MDC.MDCCloseable query = MDC.putCloseable(QueryPipeline.QUERY_ID, this.queryId);
+                MDC.MDCCloseable session = MDC.putCloseable(QueryPipeline.SESSION_ID,
+                        (this.sessionId != null) ? this.sessionId : "")) {
+            logger.info("Query {} ended {} at {}: {} (stage ms {})", this.queryId, status, stage, message, stageTimings);
         }
     }
 
