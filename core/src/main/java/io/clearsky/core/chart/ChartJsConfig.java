@@ -73,7 +73,11 @@ final class ChartJsConfig {
                 }
             }
             if (one.asLine()) {
-                dataset.put("type", "line");
+                // Lower order draws later: the line stays visible over the bars.
+                dataset.put("type", "line").put("order", 0);
+            }
+            else if (series.stream().anyMatch(Series::asLine)) {
+                dataset.put("order", 1);
             }
             if (one.secondAxis()) {
                 dataset.put("yAxisID", "y1");

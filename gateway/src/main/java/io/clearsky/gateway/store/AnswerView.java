@@ -4,6 +4,8 @@ import io.clearsky.schemas.avro.ChartSuggestion;
 import io.clearsky.schemas.avro.QueryAnswer;
 import java.time.Instant;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import java.util.Map;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -21,14 +23,20 @@ public record AnswerView(String status, String sql, String explanation, List<Col
     public record ColumnView(String name, String type, String engineType) {
     }
 
-    /** A recommended chart; the Chart.js configuration is JSON text. */
+    /** A recommended chart; the Chart.js configuration is a JSON object, ready for {@code new Chart(canvas, config)}. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record ChartView(String type, String reason, List<String> alternatives, String chartJsConfig,
+    public record ChartView(String type, String reason, List<String> alternatives, JsonNode chartJsConfig,
             String quickChartUrl) {
 
+        private static final JsonMapper JSON = JsonMapper.builder().build();
+
         static ChartView of(ChartSuggestion chart) {
-            return (chart != null) ? new ChartView(chart.getType(), chart.getReason(), chart.getAlternatives(),
-                    chart.getChartJsConfig(), chart.getQuickChartUrl()) : null;
+            if (chart == null) {
+                return null;
+            }
+            JsonNode config = (chart.getChartJsConfig() != null) ? JSON.readTree(chart.getChartJsConfig()) : null;
+            return new ChartView(chart.getType(), chart.getReason(), List.copyOf(chart.getAlternatives()), config,
+                    chart.getQuickChartUrl());
         }
     }
 

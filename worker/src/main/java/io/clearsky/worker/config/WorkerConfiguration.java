@@ -1,6 +1,9 @@
 package io.clearsky.worker.config;
 
 import io.clearsky.core.catalog.Catalog;
+import io.clearsky.core.chart.ChartAdvisor;
+import io.clearsky.core.chart.ChartProperties;
+import io.clearsky.core.chart.QuickChartLinks;
 import io.clearsky.core.config.LiveConfig;
 import io.clearsky.core.guard.SqlGuard;
 import io.clearsky.core.kafka.DurableProducers;
@@ -37,7 +40,7 @@ import org.springframework.context.annotation.PropertySource;
  * when another implementation is defined, so production backends plug in beside these.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WorkerProperties.class)
+@EnableConfigurationProperties({ WorkerProperties.class, ChartProperties.class })
 @PropertySource("classpath:clearsky/worker-defaults.properties")
 public class WorkerConfiguration {
 
@@ -75,10 +78,16 @@ public class WorkerConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    ChartAdvisor chartAdvisor(ChartProperties properties) {
+        return new ChartAdvisor(properties, new QuickChartLinks(properties));
+    }
+
+    @Bean
     QueryPipeline queryPipeline(SchemaRetriever retriever, SqlGenerator generator, SqlGuard guard, QueryEngine engine,
-            OutcomePublisher publisher, WorkerProperties properties, LiveConfig liveConfig, Catalog catalog,
+            ChartAdvisor chartAdvisor, OutcomePublisher publisher, WorkerProperties properties, LiveConfig liveConfig, Catalog catalog,
             ScheduledExecutorService queryDeadlines) {
-        return new QueryPipeline(retriever, generator, guard, engine, publisher, properties, liveConfig,
+        return new QueryPipeline(retriever, generator, guard, engine, chartAdvisor, publisher, properties, liveConfig,
                 catalog.defaultDatabase(), queryDeadlines);
     }
 

@@ -1,8 +1,13 @@
 package io.clearsky.worker.pipeline;
 
+import io.clearsky.core.chart.ChartAdvice;
+import io.clearsky.core.chart.ChartAdvisor;
+import io.clearsky.core.chart.ChartRequest;
+import io.clearsky.core.config.ChatbotConfig;
 import io.clearsky.core.config.LiveConfig;
 import io.clearsky.core.guard.GuardVerdict;
 import io.clearsky.core.guard.SqlGuard;
+import io.clearsky.schemas.avro.ChartSuggestion;
 import io.clearsky.schemas.avro.QueryAnswer;
 import io.clearsky.schemas.avro.QueryError;
 import io.clearsky.schemas.avro.QueryStatus;
@@ -26,7 +31,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Answers one question: retrieval → generation → guard → execution → results, with a status event
+ * Answers one question: retrieval → generation → guard → execution → results (rows and a chart), with a status event
  * before each step and exactly one terminal outcome. A deadline ends a query that takes too long as
  * TIMED_OUT and stops its running work.
  */
@@ -50,6 +55,8 @@ public class QueryPipeline {
 
     private final QueryEngine engine;
 
+    private final ChartAdvisor charts;
+
     private final OutcomePublisher publisher;
 
     private final WorkerProperties properties;
@@ -61,12 +68,13 @@ public class QueryPipeline {
     private final ScheduledExecutorService deadlines;
 
     public QueryPipeline(SchemaRetriever retriever, SqlGenerator generator, SqlGuard guard, QueryEngine engine,
-            OutcomePublisher publisher, WorkerProperties properties, LiveConfig config, String defaultDatabase,
+            ChartAdvisor charts, OutcomePublisher publisher, WorkerProperties properties, LiveConfig config, String defaultDatabase,
             ScheduledExecutorService deadlines) {
         this.retriever = retriever;
         this.generator = generator;
         this.guard = guard;
         this.engine = engine;
+        this.charts = charts;
         this.publisher = publisher;
         this.properties = properties;
         this.config = config;
@@ -144,8 +152,11 @@ public class QueryPipeline {
         run.progress(QueryStatus.EXECUTING, Stage.EXECUTION, "Running the query");
         EngineResult result = timed(run, Stage.EXECUTION, () -> this.engine.execute(sql, maxRows, run::onCancel));
 
+        ChatbotConfig.Features features = this.config.get().chatbot().features();
         QueryAnswer.Builder answer = timed(run, Stage.RESULTS, () -> QueryAnswer.newBuilder()
                 .setSql(sql)
+                .setChart(chart(this.charts.advise(new ChartRequest(result.columns(), result.rows(),
+                        question.getQuestion(), null, features.enableAdvancedCharts()))))
                 .setExplanation(generated.explanation())
                 .setColumns(result.columns())
                 .setRows(result.rows())
@@ -176,6 +187,12 @@ public class QueryPipeline {
             return null;
         }
         return new Authored((Generation.Sql) generation, this.generator.name());
+    }
+
+    private static ChartSuggestion chart(ChartAdvice advice) {
+        return ChartSuggestion.newBuilder().setType(advice.type()).setReason(advice.reason())
+                .setAlternatives(advice.alternatives()).setChartJsConfig(advice.chartJsConfig())
+                .setQuickChartUrl(advice.quickChartUrl()).build();
     }
 
     private record Authored(Generation.Sql sql, String generator) {
