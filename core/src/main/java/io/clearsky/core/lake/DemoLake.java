@@ -25,6 +25,17 @@ public final class DemoLake {
     private DemoLake() {
     }
 
+    /** Builds the demo lake at the path given (e.g. an init container filling a shared volume). */
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            System.err.println("usage: DemoLake <path/to/demo.duckdb>");
+            System.exit(2);
+        }
+        Path file = Path.of(args[0]);
+        System.out.println(createIfMissing(file, DEFAULT_ORDERS) ? "Built the demo lake at " + file
+                : "The demo lake at " + file + " exists already");
+    }
+
     /**
      * Creates the lake at {@code file} unless it exists. The file is written under a temporary name and
      * moved into place, so a crash never leaves a half-built lake behind.
