@@ -1,0 +1,496 @@
+package io.clearsky.local.bench;
+
+import io.clearsky.core.kafka.DurableProducers;
+import io.clearsky.core.lake.DemoLake;
+import io.clearsky.local.EmbeddedBroker;
+import io.clearsky.local.LocalApplication;
+import io.clearsky.schemas.AvroSerde;
+import io.clearsky.schemas.Topics;
+import io.clearsky.schemas.avro.QuestionSubmitted;
+import io.clearsky.worker.WorkerApplication;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.SerializationFeature;
+
+/**
+ * Measures the asynchronous architecture on loopback: the product in this process (embedded broker,
+ * gateway, worker) with the model and engine replaced by stages that only wait
+ * ({@link SimulatedStages}), driven by a bounded HTTP client. Writes a JSON report and a summary.
+ * <p>
+ * {@code bin/clearsky bench [--quick]}; the report goes to {@code target/bench/report.json}.
+ */
+public final class ArchitectureBench {
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private static final String QUESTION = "{\"question\": \"How many orders are there?\"}";
+
+    private final boolean quick;
+
+    private final Path data;
+
+    private final EmbeddedBroker broker;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+
+    private ConfigurableApplicationContext product;
+
+    private String base;
+
+    private ArchitectureBench(boolean quick) throws IOException {
+        this.quick = quick;
+        this.data = Files.createTempDirectory("clearsky-bench");
+        DemoLake.createIfMissing(this.data.resolve("lake/demo.duckdb"), 1_000);
+        this.broker = EmbeddedBroker.start(this.data.resolve("kafka"), freePort());
+    }
+
+    public static void main(String[] args) throws Exception {
+        for (String name : new String[] { "kafka", "org.apache.kafka", "state.change.logger", "org.apache.zookeeper" }) {
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(name))
+                    .setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+        boolean quick = Arrays.asList(args).contains("--quick");
+        Path report = Arrays.stream(args).filter((a) -> !a.startsWith("--")).findFirst().map(Path::of)
+                .orElse(Path.of("target/bench/report.json"));
+        ArchitectureBench bench = new ArchitectureBench(quick);
+        ObjectNode result;
+        try {
+            result = bench.run();
+        }
+        finally {
+            bench.close();
+        }
+        Files.createDirectories(report.toAbsolutePath().getParent());
+        Files.writeString(report, JSON.writeValueAsString(result));
+        System.out.println(summary(result));
+        System.out.println("Report: " + report.toAbsolutePath());
+        System.exit(0);
+    }
+
+    private ObjectNode run() throws Exception {
+        ObjectNode report = JSON.createObjectNode();
+        ObjectNode machine = report.putObject("machine");
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("jdk", Runtime.version().toString());
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        machine.put("mode", this.quick ? "quick" : "full");
+        machine.put("note", "Everything (broker, gateway, worker, load client) shares this process and its cores; "
+                + "repeat runs and compare medians, the spread shows the noise.");
+
+        ObjectNode footprint = report.putObject("footprint");
+        footprint.put("cold_start_ms", startProduct(1000));
+        footprint.put("idle_rss_mb", idleRss());
+        this.product.close();
+        footprint.put("warm_start_ms", startProduct(1000));
+        footprint.put("idle_rss_mb_after_warm_start", idleRss());
+
+        intake(report.putObject("intake"), footprint);
+        overhead(report.putObject("pipeline_overhead"));
+        visibility(report.putObject("visibility"));
+        concurrency(report.putObject("concurrency"));
+        this.product.close();
+        scaleOut(report.putObject("scale_out"));
+        targets(report);
+        return report;
+    }
+
+    /** Starts the local product with the simulated stages; returns the start-up time in ms. */
+    private long startProduct(int maxInFlight) throws Exception {
+        int port = freePort();
+        long start = System.nanoTime();
+        // The simulated stages come first, so the product's own generator and engine step aside.
+        this.product = new SpringApplicationBuilder(SimulatedStages.class, LocalApplication.class)
+                .run(common(maxInFlight, "--spring.kafka.streams.state-dir=" + this.data.resolve("streams"),
+                        "--server.port=" + port, "--server.address=127.0.0.1",
+                        "--spring.main.web-application-type=reactive"));
+        this.base = "http://127.0.0.1:" + port;
+        waitUntilHealthy();
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+
+    private String[] common(int maxInFlight, String... own) {
+        List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + this.broker.bootstrapServers(),
+                "--clearsky.lake.duckdb-path=" + this.data.resolve("lake/demo.duckdb"),
+                "--clearsky.worker.max-in-flight=" + maxInFlight, "--clearsky.charts.short-urls=false",
+                "--logging.level.root=WARN", "--logging.level.io.clearsky=WARN"));
+        args.addAll(List.of(own));
+        return args.toArray(String[]::new);
+    }
+
+    private void intake(ObjectNode intake, ObjectNode footprint) throws Exception {
+        int rate = this.quick ? 300 : 1_000;
+        Duration duration = Duration.ofSeconds(this.quick ? 5 : 30);
+        int repetitions = this.quick ? 1 : 3;
+        intake.put("offered_rate_per_s", rate).put("seconds", duration.toSeconds()).put("repetitions", repetitions);
+        // The worker mostly waits meanwhile, so intake is measured beside a live but light pipeline.
+        SimulatedStages.GENERATION.set(Duration.ofSeconds(2));
+        SimulatedStages.EXECUTION.set(Duration.ofMillis(10));
+        OpenLoad.run(this.http, URI.create(this.base + "/bench/bare"), QUESTION, rate, Duration.ofSeconds(2));
+        List<OpenLoad.Result> bare = new ArrayList<>();
+        List<OpenLoad.Result> real = new ArrayList<>();
+        long loadedRss = 0;
+        for (int i = 0; i < repetitions; i++) {
+            bare.add(OpenLoad.run(this.http, URI.create(this.base + "/bench/bare"), QUESTION, rate, duration));
+            RssSampler sampler = RssSampler.start();
+            real.add(OpenLoad.run(this.http, URI.create(this.base + "/api/chat/query"), QUESTION, rate, duration));
+            loadedRss = Math.max(loadedRss, sampler.stop());
+            drain();
+        }
+        write(intake.putObject("bare_endpoint"), bare);
+        write(intake.putObject("clearsky_intake"), real);
+        double ratio = median(real.stream().mapToDouble(OpenLoad.Result::throughput).toArray())
+                / median(bare.stream().mapToDouble(OpenLoad.Result::throughput).toArray());
+        intake.put("throughput_ratio", Percentiles.round(ratio));
+        footprint.put("rss_mb_under_intake_load", loadedRss);
+    }
+
+    private static void write(ObjectNode node, List<OpenLoad.Result> results) {
+        node.put("throughput_per_s_median", Percentiles.round(median(
+                results.stream().mapToDouble(OpenLoad.Result::throughput).toArray())));
+        node.put("p50_ms_median", median(results.stream().mapToDouble((r) -> r.latencyMs().p50()).toArray()));
+        node.put("p99_ms_median", median(results.stream().mapToDouble((r) -> r.latencyMs().p99()).toArray()));
+        var runs = node.putArray("runs");
+        for (OpenLoad.Result result : results) {
+            runs.addObject().put("offered", result.offered()).put("succeeded", result.succeeded())
+                    .put("failed", result.failed()).put("throughput_per_s", Percentiles.round(result.throughput()))
+                    .put("p50_ms", result.latencyMs().p50()).put("p99_ms", result.latencyMs().p99())
+                    .put("max_ms", result.latencyMs().max());
+        }
+    }
+
+    /** POST to terminal state seen through /updates, minus the simulated model and engine time. */
+    private void overhead(ObjectNode node) throws Exception {
+        Duration generation = Duration.ofMillis(50);
+        Duration execution = Duration.ofMillis(20);
+        SimulatedStages.GENERATION.set(generation);
+        SimulatedStages.EXECUTION.set(execution);
+        int questions = this.quick ? 60 : 300;
+        int clients = 8;
+        ConcurrentLinkedQueue<Long> overheads = new ConcurrentLinkedQueue<>();
+        long simulated = generation.plus(execution).toNanos();
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<CompletableFuture<Void>> all = new ArrayList<>();
+            for (int i = 0; i < questions; i++) {
+                all.add(CompletableFuture.runAsync(() -> {
+                    long start = System.nanoTime();
+                    String id = ask();
+                    awaitDone(id);
+                    overheads.add(System.nanoTime() - start - simulated);
+                }, pool));
+            }
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+        }
+        Percentiles p = Percentiles.ofNanos(overheads);
+        node.put("questions", questions).put("concurrent_clients", clients)
+                .put("simulated_ms", generation.plus(execution).toMillis())
+                .put("p50_ms", p.p50()).put("p99_ms", p.p99()).put("max_ms", p.max());
+    }
+
+    /** A question published straight onto the topic, while a long-poll waits for it. */
+    private void visibility(ObjectNode node) throws Exception {
+        SimulatedStages.GENERATION.set(Duration.ofSeconds(1));
+        int samples = this.quick ? 40 : 200;
+        ConcurrentLinkedQueue<Long> visible = new ConcurrentLinkedQueue<>();
+        AvroSerde<QuestionSubmitted> serde = AvroSerde.questionSubmitted();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.bootstrapServers());
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        try (Producer<String, byte[]> producer = DurableProducers.create(settings, "bench-visibility")) {
+            for (int i = 0; i < samples; i++) {
+                String id = UUID.randomUUID().toString();
+                AtomicLong seen = new AtomicLong();
+                CompletableFuture<Void> poll = this.http.sendAsync(get("/api/chat/updates?query_id=" + id + "&wait=10"),
+                        HttpResponse.BodyHandlers.discarding()).thenAccept((response) -> seen.set(System.nanoTime()));
+                Thread.sleep(30);
+                QuestionSubmitted question = QuestionSubmitted.newBuilder().setQueryId(id).setSessionId("bench")
+                        .setQuestion("How many orders are there?").setSource("bench")
+                        .setSubmittedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).build();
+                long produced = System.nanoTime();
+                producer.send(new ProducerRecord<>(Topics.QUESTIONS, id, serde.serialize(Topics.QUESTIONS, question)))
+                        .get(10, TimeUnit.SECONDS);
+                poll.get(15, TimeUnit.SECONDS);
+                visible.add(seen.get() - produced);
+            }
+        }
+        Percentiles p = Percentiles.ofNanos(visible);
+        node.put("samples", samples).put("p50_ms", p.p50()).put("p99_ms", p.p99()).put("max_ms", p.max())
+                .put("measured", "from producing a record to the long-poll's answer showing it");
+        drain();
+    }
+
+    /** Many questions at once against one worker whose model takes 2 s. */
+    private void concurrency(ObjectNode node) throws Exception {
+        Duration model = Duration.ofSeconds(2);
+        SimulatedStages.GENERATION.set(model);
+        SimulatedStages.EXECUTION.set(Duration.ofMillis(10));
+        SimulatedStages.MOST_GENERATING.set(0);
+        int questions = this.quick ? 600 : 1_500;
+        RunStats stats = burst(questions);
+        node.put("questions", questions).put("model_latency_ms", model.toMillis())
+                .put("max_in_flight_setting", 1_000)
+                .put("most_in_flight", SimulatedStages.MOST_GENERATING.get())
+                .put("completed_per_s", Percentiles.round(stats.perSecond()))
+                .put("seconds", Percentiles.round(stats.seconds()));
+    }
+
+    /** One worker, then two, each limited to 50 questions at once: completed questions per second. */
+    private void scaleOut(ObjectNode node) throws Exception {
+        int limit = 50;
+        Duration model = Duration.ofSeconds(1);
+        SimulatedStages.GENERATION.set(model);
+        SimulatedStages.EXECUTION.set(Duration.ofMillis(10));
+        int questions = this.quick ? 300 : 800;
+        startProduct(limit);
+        RunStats one = burst(questions);
+        ConfigurableApplicationContext second = new SpringApplicationBuilder(SimulatedStages.class,
+                WorkerApplication.class).run(common(limit, "--spring.main.web-application-type=none",
+                        "--spring.application.name=clearsky-worker"));
+        try {
+            // Let the group rebalance so both workers own partitions.
+            Thread.sleep(8_000);
+            RunStats two = burst(questions);
+            node.put("questions", questions).put("max_in_flight_per_worker", limit)
+                    .put("model_latency_ms", model.toMillis())
+                    .put("one_worker_per_s", Percentiles.round(one.perSecond()))
+                    .put("two_workers_per_s", Percentiles.round(two.perSecond()))
+                    .put("ratio", Percentiles.round(two.perSecond() / one.perSecond()))
+                    .put("note", "Both workers run in this process; the ratio shows partitions spreading work "
+                            + "across consumers, not extra CPU.");
+        }
+        finally {
+            second.close();
+            this.product.close();
+        }
+    }
+
+    private record RunStats(int questions, double seconds) {
+
+        double perSecond() {
+            return this.questions / this.seconds;
+        }
+    }
+
+    /** Submits questions as fast as the API takes them and waits until every one has been executed. */
+    private RunStats burst(int questions) throws Exception {
+        long executedBefore = SimulatedStages.EXECUTED.get();
+        long start = System.nanoTime();
+        List<CompletableFuture<HttpResponse<Void>>> posts = new ArrayList<>();
+        for (int i = 0; i < questions; i++) {
+            posts.add(this.http.sendAsync(post("/api/chat/query", QUESTION), HttpResponse.BodyHandlers.discarding()));
+        }
+        CompletableFuture.allOf(posts.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (SimulatedStages.EXECUTED.get() - executedBefore < questions && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        return new RunStats(questions, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Waits until the worker has nothing in flight, so one scenario's backlog does not load the next. */
+    private void drain() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            long now = SimulatedStages.EXECUTED.get();
+            if (now == last && SimulatedStages.GENERATING.get() == 0) {
+                return;
+            }
+            last = now;
+            Thread.sleep(2_500);
+        }
+    }
+
+    private String ask() {
+        try {
+            HttpResponse<String> response = this.http.send(post("/api/chat/query", QUESTION),
+                    HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(response.body()).get("query_id").asString();
+        }
+        catch (IOException | InterruptedException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private void awaitDone(String id) {
+        long since = -1;
+        try {
+            while (true) {
+                HttpResponse<String> response = this.http.send(get("/api/chat/updates?query_id=" + id + "&since="
+                        + since + "&wait=10"), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    JsonNode state = JSON.readTree(response.body());
+                    if (state.get("done").asBoolean()) {
+                        return;
+                    }
+                    since = state.get("seq").asLong();
+                }
+            }
+        }
+        catch (IOException | InterruptedException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private void waitUntilHealthy() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (this.http.send(get("/api/config/health"), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            }
+            catch (IOException ex) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the product did not become healthy");
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofSeconds(30)).GET().build();
+    }
+
+    private HttpRequest post(String path, String body) {
+        return HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static long idleRss() throws InterruptedException {
+        Thread.sleep(5_000);
+        System.gc();
+        Thread.sleep(1_000);
+        return RssSampler.rssMb();
+    }
+
+    private static void targets(ObjectNode report) {
+        ObjectNode targets = report.putObject("targets");
+        JsonNode intake = report.get("intake");
+        targets.put("intake_ratio_at_least_0_5", intake.get("throughput_ratio").asDouble() >= 0.5);
+        targets.put("intake_p99_below_20_ms", intake.at("/clearsky_intake/p99_ms_median").asDouble() < 20);
+        targets.put("overhead_p50_at_most_30_ms", report.at("/pipeline_overhead/p50_ms").asDouble() <= 30);
+        targets.put("overhead_p99_at_most_150_ms", report.at("/pipeline_overhead/p99_ms").asDouble() <= 150);
+        targets.put("at_least_500_in_flight", report.at("/concurrency/most_in_flight").asInt() >= 500);
+        targets.put("visibility_p50_at_most_20_ms", report.at("/visibility/p50_ms").asDouble() <= 20);
+        targets.put("idle_rss_at_most_600_mb", report.at("/footprint/idle_rss_mb").asLong() <= 600);
+    }
+
+    private static String summary(JsonNode r) {
+        return String.format("""
+
+                ClearSky architecture benchmark (%s, %d cores, JDK %s)
+                  intake      %s req/s offered: ClearSky %s req/s p50 %s ms p99 %s ms; bare endpoint %s req/s p99 %s ms; ratio %s
+                  overhead    POST to terminal state minus simulated stages: p50 %s ms, p99 %s ms
+                  visibility  produced to readable via /updates: p50 %s ms, p99 %s ms
+                  concurrency one worker, 2 s model: %s in flight at most, %s completed/s
+                  scale-out   1 worker %s/s, 2 workers %s/s, ratio %s
+                  footprint   cold start %s ms, warm start %s ms, idle RSS %s MB, under load %s MB
+                  targets     %s
+                """, r.at("/machine/mode").asString(), r.at("/machine/cores").asInt(), r.at("/machine/jdk").asString(),
+                r.at("/intake/offered_rate_per_s"), r.at("/intake/clearsky_intake/throughput_per_s_median"),
+                r.at("/intake/clearsky_intake/p50_ms_median"), r.at("/intake/clearsky_intake/p99_ms_median"),
+                r.at("/intake/bare_endpoint/throughput_per_s_median"), r.at("/intake/bare_endpoint/p99_ms_median"),
+                r.at("/intake/throughput_ratio"), r.at("/pipeline_overhead/p50_ms"), r.at("/pipeline_overhead/p99_ms"),
+                r.at("/visibility/p50_ms"), r.at("/visibility/p99_ms"), r.at("/concurrency/most_in_flight"),
+                r.at("/concurrency/completed_per_s"), r.at("/scale_out/one_worker_per_s"),
+                r.at("/scale_out/two_workers_per_s"), r.at("/scale_out/ratio"), r.at("/footprint/cold_start_ms"),
+                r.at("/footprint/warm_start_ms"), r.at("/footprint/idle_rss_mb"),
+                r.at("/footprint/rss_mb_under_intake_load"), r.get("targets"));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return Percentiles.round(sorted[sorted.length / 2]);
+    }
+
+    private void close() {
+        if (this.product != null && this.product.isActive()) {
+            this.product.close();
+        }
+        this.broker.close();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Samples the resident set size of this process until stopped; reports the largest, in MB. */
+    private static final class RssSampler {
+
+        private final AtomicLong most = new AtomicLong();
+
+        private volatile boolean running = true;
+
+        private Thread thread;
+
+        static RssSampler start() {
+            RssSampler sampler = new RssSampler();
+            sampler.thread = Thread.ofPlatform().daemon().start(() -> {
+                while (sampler.running) {
+                    sampler.most.accumulateAndGet(rssMb(), Math::max);
+                    try {
+                        Thread.sleep(250);
+                    }
+                    catch (InterruptedException ex) {
+                        return;
+                    }
+                }
+            });
+            return sampler;
+        }
+
+        long stop() throws InterruptedException {
+            this.running = false;
+            this.thread.join();
+            return this.most.get();
+        }
+
+        static long rssMb() {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                    }
+                }
+            }
+            catch (IOException ex) {
+                // not Linux: fall through
+            }
+            return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+        }
+    }
+}
