@@ -6,6 +6,7 @@ import io.clearsky.schemas.avro.QuestionSubmitted;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Publishes a question keyed by its query id and completes when the broker has acknowledged it: from
@@ -27,13 +28,15 @@ public class QuestionPublisher {
     public Mono<Void> publish(QuestionSubmitted question) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(this.topics.questions(), question.getQueryId(),
                 this.serde.serialize(this.topics.questions(), question));
-        return Mono.create((sink) -> this.producer.send(record, (metadata, ex) -> {
+        // The producer's I/O thread only completes the sink; the response is built on a parallel worker,
+        // so that thread goes straight back to sending.
+        return Mono.<Void>create((sink) -> this.producer.send(record, (metadata, ex) -> {
             if (ex != null) {
                 sink.error(new IntakeUnavailableException(ex));
             }
             else {
                 sink.success();
             }
-        }));
+        })).publishOn(Schedulers.parallel());
     }
 }

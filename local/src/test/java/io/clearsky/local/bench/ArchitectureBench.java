@@ -115,14 +115,32 @@ public final class ArchitectureBench {
         footprint.put("warm_start_ms", startProduct(1000));
         footprint.put("idle_rss_mb_after_warm_start", idleRss());
 
-        intake(report.putObject("intake"), footprint);
-        overhead(report.putObject("pipeline_overhead"));
-        visibility(report.putObject("visibility"));
-        concurrency(report.putObject("concurrency"));
+        scenario(report.putObject("intake"), (node) -> intake(node, footprint));
+        scenario(report.putObject("pipeline_overhead"), this::overhead);
+        scenario(report.putObject("visibility"), this::visibility);
+        scenario(report.putObject("concurrency"), this::concurrency);
         this.product.close();
-        scaleOut(report.putObject("scale_out"));
+        scenario(report.putObject("scale_out"), this::scaleOut);
         targets(report);
         return report;
+    }
+
+    @FunctionalInterface
+    private interface Scenario {
+
+        void run(ObjectNode node) throws Exception;
+    }
+
+    /** Runs one scenario; a failed one is reported as such and the others still run. */
+    private void scenario(ObjectNode node, Scenario scenario) throws InterruptedException {
+        try {
+            scenario.run(node);
+        }
+        catch (Exception ex) {
+            node.put("error", ex.toString());
+            System.err.println("Scenario failed: " + ex);
+            drain();
+        }
     }
 
     /** Starts the local product with the simulated stages; returns the start-up time in ms. */
