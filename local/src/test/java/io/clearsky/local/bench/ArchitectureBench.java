@@ -114,10 +114,11 @@ public final class ArchitectureBench {
         footprint.put("warm_start_ms", startProduct(1000));
         footprint.put("idle_rss_mb_after_warm_start", idleRss());
 
-        scenario(report.putObject("intake"), (node) -> intake(node, footprint));
+        // Latency scenarios first, on a quiet pipeline; the intake's backlog (30,000 questions a run) last.
         scenario(report.putObject("pipeline_overhead"), this::overhead);
         scenario(report.putObject("visibility"), this::visibility);
         scenario(report.putObject("concurrency"), this::concurrency);
+        scenario(report.putObject("intake"), (node) -> intake(node, footprint));
         this.product.close();
         scenario(report.putObject("scale_out"), this::scaleOut);
         targets(report);
