@@ -63,6 +63,9 @@ public final class ArchitectureBench {
 
     private HttpClient http = client();
 
+    /** Long-polls that got no answer within their timeout (the server holds them at most 5 s). */
+    private final AtomicLong stalledPolls = new AtomicLong();
+
     private ConfigurableApplicationContext product;
 
     private String base;
@@ -234,7 +237,8 @@ public final class ArchitectureBench {
         Percentiles p = Percentiles.ofNanos(overheads);
         node.put("questions", questions).put("concurrent_clients", clients)
                 .put("simulated_ms", generation.plus(execution).toMillis())
-                .put("p50_ms", p.p50()).put("p99_ms", p.p99()).put("max_ms", p.max());
+                .put("p50_ms", p.p50()).put("p99_ms", p.p99()).put("max_ms", p.max())
+                .put("stalled_polls", this.stalledPolls.get());
     }
 
     /** A question published straight onto the topic, while a long-poll waits for it. */
@@ -362,12 +366,21 @@ public final class ArchitectureBench {
         }
     }
 
+    /** Long-polls until the query is done; a poll that gets no answer in time is counted and repeated. */
     private void awaitDone(String id) {
         long since = -1;
         try {
             while (true) {
-                HttpResponse<String> response = this.http.send(get("/api/chat/updates?query_id=" + id + "&since="
-                        + since + "&wait=10"), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response;
+                try {
+                    response = this.http.send(HttpRequest.newBuilder(URI.create(this.base
+                            + "/api/chat/updates?query_id=" + id + "&since=" + since + "&wait=5"))
+                            .timeout(Duration.ofSeconds(15)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                }
+                catch (java.net.http.HttpTimeoutException ex) {
+                    this.stalledPolls.incrementAndGet();
+                    continue;
+                }
                 if (response.statusCode() == 200) {
                     JsonNode state = JSON.readTree(response.body());
                     if (state.get("done").asBoolean()) {
