@@ -41,6 +41,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Asking questions and following them. Reads come from this instance's stores; requests for keys
@@ -116,7 +117,7 @@ public class ChatController {
             throw ApiProblems.field(HttpStatus.BAD_REQUEST, "wait", "wait must be zero or more seconds");
         }
         Duration waitFor = Duration.ofMillis((long) (Math.min(wait, this.properties.maxWait().toSeconds()) * 1000));
-        Mono<QueryView> current = Mono.fromCallable(() -> this.lookup.local(queryId).orElse(null));
+        Mono<QueryView> current = currentView(queryId);
         Mono<QueryView> result = waitFor.isZero() ? current
                 : Flux.merge(this.notifier.updates(queryId), current)
                         .filter((view) -> view.seq() > since || view.done())
@@ -137,7 +138,7 @@ public class ChatController {
         }
         AtomicLong last = new AtomicLong(since);
         Flux<ServerSentEvent<Object>> events = Flux
-                .merge(this.notifier.updates(queryId), Mono.fromCallable(() -> this.lookup.local(queryId).orElse(null)))
+                .merge(this.notifier.updates(queryId), currentView(queryId))
                 .concatMapIterable((view) -> toServerSentEvents(view, last))
                 .takeUntil(ChatController::isAnswer);
         Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(this.properties.heartbeat())
@@ -254,5 +255,13 @@ public class ChatController {
 
     private static boolean isAnswer(ServerSentEvent<Object> event) {
         return "answer".equals(event.event());
+    }
+
+    /**
+     * The query's view in this instance's store. Store reads may wait while the stores rebalance, so
+     * they run off the event loop and the timer threads that end long-polls.
+     */
+    private Mono<QueryView> currentView(String queryId) {
+        return Mono.fromCallable(() -> this.lookup.local(queryId).orElse(null)).subscribeOn(Schedulers.boundedElastic());
     }
 }
