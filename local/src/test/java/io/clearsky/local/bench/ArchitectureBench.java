@@ -222,20 +222,24 @@ public final class ArchitectureBench {
         int clients = 8;
         ConcurrentLinkedQueue<Long> overheads = new ConcurrentLinkedQueue<>();
         long simulated = generation.plus(execution).toNanos();
+        int warmUp = clients * 5;
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
             List<CompletableFuture<Void>> all = new ArrayList<>();
-            for (int i = 0; i < questions; i++) {
+            for (int i = 0; i < warmUp + questions; i++) {
+                boolean measured = i >= warmUp;
                 all.add(CompletableFuture.runAsync(() -> {
                     long start = System.nanoTime();
                     String id = ask();
                     awaitDone(id);
-                    overheads.add(System.nanoTime() - start - simulated);
+                    if (measured) {
+                        overheads.add(System.nanoTime() - start - simulated);
+                    }
                 }, pool));
             }
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
         }
         Percentiles p = Percentiles.ofNanos(overheads);
-        node.put("questions", questions).put("concurrent_clients", clients)
+        node.put("questions", questions).put("warm_up_questions", warmUp).put("concurrent_clients", clients)
                 .put("simulated_ms", generation.plus(execution).toMillis())
                 .put("p50_ms", p.p50()).put("p99_ms", p.p99()).put("max_ms", p.max())
                 .put("stalled_polls", this.stalledPolls.get());

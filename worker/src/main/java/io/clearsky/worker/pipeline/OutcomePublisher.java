@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.kafka.common.KafkaException;
 
 /**
@@ -17,6 +19,8 @@ import org.apache.kafka.common.KafkaException;
  * that an offset is committed only behind outcomes that are durable.
  */
 public class OutcomePublisher {
+
+    private static final Logger logger = LoggerFactory.getLogger(OutcomePublisher.class);
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
@@ -36,6 +40,20 @@ public class OutcomePublisher {
     public void publish(QueryEvent event) {
         send(new ProducerRecord<>(this.topics.queryEvents(), event.getQueryId(),
                 this.events.serialize(this.topics.queryEvents(), event)));
+    }
+
+    /**
+     * Sends a progress event without waiting: the pipeline goes on at once. The terminal event, which
+     * is awaited, follows on the same partition, so its acknowledgement covers every event before it.
+     */
+    public void publishProgress(QueryEvent event) {
+        String topic = this.topics.queryEvents();
+        this.producer.send(new ProducerRecord<>(topic, event.getQueryId(), this.events.serialize(topic, event)),
+                (metadata, ex) -> {
+                    if (ex != null) {
+                        logger.warn("Progress event of query {} not written: {}", event.getQueryId(), ex.getMessage());
+                    }
+                });
     }
 
     public void publish(QueryAnswer answer) {

@@ -59,7 +59,7 @@ public final class QueryRun {
             if (this.ended) {
                 return false;
             }
-            this.publisher.publish(event(status, stage, message, null));
+            this.publisher.publishProgress(event(status, stage, message, null));
             return true;
         }
         finally {
