@@ -108,8 +108,8 @@ public final class ChartAdvisor {
             ColumnProfile x = measures.get(0);
             ColumnProfile y = measures.get(1);
             candidates.add(new Candidate(ChartAdvice.SCATTER, "Two measures, " + x.name() + " and " + y.name()
-                    + ": a scatter shows how they relate.", () -> ChartJsConfig.scatter(shape.numbers(x),
-                            shape.numbers(y), x.name(), y.name(), shape.title())));
+                    + ": a scatter shows how they relate.", () -> ChartJsConfig.scatter(numbers(shape.rows(), x),
+                            numbers(shape.rows(), y), x.name(), y.name(), shape.title())));
         }
         return candidates;
     }
@@ -336,10 +336,6 @@ public final class ChartAdvisor {
 
         List<ColumnProfile> with(Role role) {
             return this.profiles.stream().filter((p) -> p.is(role)).toList();
-        }
-
-        List<Double> numbers(ColumnProfile column) {
-            return rows().stream().map(column::number).toList();
         }
 
         /** Rows in time order; years sort as numbers, ISO dates and timestamps as text. */

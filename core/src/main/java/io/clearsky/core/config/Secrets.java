@@ -22,6 +22,11 @@ public final class Secrets {
     private Secrets() {
     }
 
+    /** The first line of an error message, redacted: what may be shown of an exception. */
+    public static String redactedFirstLine(String message) {
+        return (message == null) ? null : redact(message.lines().findFirst().orElse(message));
+    }
+
     /** The text with passwords and keys replaced by {@value #MASK}; null stays null. */
     public static String redact(String text) {
         if (text == null) {

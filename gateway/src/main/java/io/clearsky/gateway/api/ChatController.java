@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -133,12 +134,10 @@ public class ChatController {
     public Flux<ServerSentEvent<Object>> stream(@RequestParam(name = "query_id") String queryId,
             @RequestParam(defaultValue = "-1") long since) {
         requireId("query_id", queryId);
-        if (this.lookup.local(queryId).isEmpty()) {
-            return Flux.error(ApiProblems.notFound("query_id", queryId, "query"));
-        }
         AtomicLong last = new AtomicLong(since);
-        Flux<ServerSentEvent<Object>> events = Flux
-                .merge(this.notifier.updates(queryId), currentView(queryId))
+        Flux<ServerSentEvent<Object>> events = currentView(queryId)
+                .switchIfEmpty(Mono.error(() -> ApiProblems.notFound("query_id", queryId, "query")))
+                .flatMapMany((current) -> Flux.merge(this.notifier.updates(queryId), Mono.just(current)))
                 .concatMapIterable((view) -> toServerSentEvents(view, last))
                 .takeUntil(ChatController::isAnswer);
         Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(this.properties.heartbeat())
@@ -155,7 +154,7 @@ public class ChatController {
             return session(sessionId).cast(Object.class);
         }
         String user = (userId != null && !userId.isBlank()) ? userId : StatusTopology.ANONYMOUS;
-        return Mono.fromCallable(() -> {
+        return offEventLoop(() -> {
             UserSessionsView view = this.reader.get(StatusTopology.USER_SESSIONS, user);
             return (view != null) ? view : new UserSessionsView(user, List.of());
         });
@@ -167,7 +166,7 @@ public class ChatController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public Mono<SessionHistory> session(@PathVariable String sessionId) {
         requireId("session_id", sessionId);
-        return Mono.fromCallable(() -> withRecent(this.reader.get(StatusTopology.SESSION_HISTORY, sessionId), sessionId))
+        return offEventLoop(() -> withRecent(this.reader.get(StatusTopology.SESSION_HISTORY, sessionId), sessionId))
                 .switchIfEmpty(Mono.error(() -> ApiProblems.notFound("session_id", sessionId, "session")))
                 .flatMap((view) -> Flux.fromIterable(view.queries())
                         .concatMap((entry) -> this.lookup.anywhere(entry.queryId())
@@ -257,11 +256,16 @@ public class ChatController {
         return "answer".equals(event.event());
     }
 
-    /**
-     * The query's view in this instance's store. Store reads may wait while the stores rebalance, so
-     * they run off the event loop and the timer threads that end long-polls.
-     */
+    /** The query's view in this instance's store, or empty. */
     private Mono<QueryView> currentView(String queryId) {
-        return Mono.fromCallable(() -> this.lookup.local(queryId).orElse(null)).subscribeOn(Schedulers.boundedElastic());
+        return offEventLoop(() -> this.lookup.local(queryId).orElse(null));
+    }
+
+    /**
+     * A store read. Interactive queries retry with a pause while the stores rebalance, so reads run off
+     * the event loop and the timer threads that end long-polls.
+     */
+    private static <T> Mono<T> offEventLoop(Callable<T> read) {
+        return Mono.fromCallable(read).subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -113,16 +113,12 @@ public final class HealthReporter implements AutoCloseable {
                 result = CheckResult.down("interrupted");
             }
             catch (Exception ex) {
-                result = CheckResult.down(Secrets.redact(firstLine(ex)));
+                result = CheckResult.down((ex.getMessage() != null) ? Secrets.redactedFirstLine(ex.getMessage())
+                        : ex.getClass().getSimpleName());
             }
             Taken taken = new Taken(result, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), Instant.now());
             this.last.set(taken);
             return taken;
-        }
-
-        private static String firstLine(Exception ex) {
-            String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
-            return message.lines().findFirst().orElse(message);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.clearsky.core.config.source;
 
 import io.clearsky.core.config.ConfigException;
 import io.clearsky.core.config.Secrets;
+import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -68,18 +69,12 @@ public final class S3ConfigSource implements ConfigSource {
                 default -> "S3 error " + s3.statusCode() + " (" + code(s3, "unknown") + ")";
             };
         }
-        if (ex instanceof SdkClientException) {
-            return "S3 could not be reached: " + Secrets.redact(firstLine(ex.getMessage()));
-        }
-        return Secrets.redact(firstLine(ex.getMessage()));
+        String message = Objects.requireNonNullElse(Secrets.redactedFirstLine(ex.getMessage()), "unknown error");
+        return (ex instanceof SdkClientException) ? "S3 could not be reached: " + message : message;
     }
 
     private static String code(S3Exception ex, String fallback) {
         String code = (ex.awsErrorDetails() != null) ? ex.awsErrorDetails().errorCode() : null;
         return (code != null && !code.isBlank()) ? code : fallback;
-    }
-
-    private static String firstLine(String message) {
-        return (message == null) ? "unknown error" : message.lines().findFirst().orElse(message);
     }
 }

@@ -135,15 +135,16 @@ public final class ConfigSync implements SmartLifecycle {
      */
     public ReloadResult reload(Duration wait) {
         ClearSkyConfig fresh = this.loader.load();
+        String fingerprint = fresh.fingerprint();
         LiveConfig.Revision now = this.live.revision();
-        if (fresh.fingerprint().equals(now.fingerprint())) {
-            return result(now.number(), now.fingerprint(), List.of(), known());
+        if (fingerprint.equals(now.fingerprint())) {
+            return result(now.number(), fingerprint, List.of(), known());
         }
         List<String> changed = fresh.changesFrom(now.config());
         ConfigEvent published = this.latestPublished.get();
         long next = Math.max(now.number(), (published != null) ? published.getRevision() : 0) + 1;
         Set<String> expected = known();
-        publish(next, fresh.fingerprint(), changed, "reload requested at " + this.instance);
+        publish(next, fingerprint, changed, "reload requested at " + this.instance);
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline && !answeredBy(expected, next)) {
             try {
@@ -154,7 +155,7 @@ public final class ConfigSync implements SmartLifecycle {
                 break;
             }
         }
-        return result(next, fresh.fingerprint(), changed, expected);
+        return result(next, fingerprint, changed, expected);
     }
 
     private Set<String> known() {
