@@ -1,7 +1,11 @@
 package io.clearsky.core;
 
+import io.clearsky.core.aws.AwsClients;
+import io.clearsky.core.catalog.AthenaCatalog;
 import io.clearsky.core.catalog.Catalog;
 import io.clearsky.core.catalog.DuckDbCatalog;
+import io.clearsky.core.config.ConfigConfiguration;
+import io.clearsky.core.config.LiveConfig;
 import io.clearsky.core.guard.GuardProperties;
 import io.clearsky.core.guard.SqlGuard;
 import io.clearsky.core.lake.DuckDbLake;
@@ -12,12 +16,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import software.amazon.awssdk.services.athena.AthenaAsyncClient;
+import java.time.Clock;
 
 /**
- * The lake, its catalog and the guard, when a local DuckDB lake is configured
- * ({@code clearsky.lake.duckdb-path}).
+ * The lake, its catalog and the guard: Athena's catalog with {@code clearsky.lake.engine=athena}, else
+ * the local DuckDB lake when one is configured ({@code clearsky.lake.duckdb-path}).
  */
-@AutoConfiguration
+@AutoConfiguration(after = ConfigConfiguration.class)
 @EnableConfigurationProperties({ LakeProperties.class, GuardProperties.class })
 public class CoreConfiguration {
 
@@ -26,6 +32,21 @@ public class CoreConfiguration {
     @ConditionalOnProperty("clearsky.lake.duckdb-path")
     DuckDbLake duckDbLake(LakeProperties properties) {
         return DuckDbLake.open(properties.duckdbPath(), properties.database());
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "clearsky.lake.engine", havingValue = "athena")
+    AthenaAsyncClient athenaClient(AwsClients aws) {
+        return aws.athena();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "clearsky.lake.engine", havingValue = "athena")
+    Catalog athenaCatalog(AthenaAsyncClient athena, LiveConfig config, LakeProperties properties) {
+        return new AthenaCatalog(athena, () -> config.get().chatbot().athena(), properties.catalogRefresh(),
+                Clock.systemUTC());
     }
 
     @Bean

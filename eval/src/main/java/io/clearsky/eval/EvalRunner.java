@@ -8,6 +8,7 @@ import io.clearsky.core.guard.SqlGuard;
 import io.clearsky.core.lake.DuckDbLake;
 import io.clearsky.worker.execution.DuckDbEngine;
 import io.clearsky.worker.execution.EngineException;
+import io.clearsky.worker.execution.EngineQuery;
 import io.clearsky.worker.execution.EngineResult;
 import io.clearsky.worker.generation.Generation;
 import io.clearsky.worker.generation.GenerationRequest;
@@ -151,7 +152,7 @@ public final class EvalRunner {
     }
 
     private static ResultTable run(DuckDbEngine engine, String sql) throws EngineException {
-        EngineResult result = engine.execute(sql, MAX_ROWS, (cancel) -> { });
+        EngineResult result = engine.execute(new EngineQuery("eval", 1, sql, null, MAX_ROWS), (cancel) -> { });
         return new ResultTable(result.columns().stream().map(ResultColumn::getType).toList(), result.rows());
     }
 
@@ -164,7 +165,7 @@ public final class EvalRunner {
 
         private Stages(DuckDbCatalog catalog, DuckDbLake lake) {
             this(new CatalogKeywordRetriever(catalog, RETRIEVED_TABLES), new SqlGuard(catalog, GuardProperties.defaults()),
-                    new DuckDbEngine(lake));
+                    new DuckDbEngine(lake, null));
         }
     }
 

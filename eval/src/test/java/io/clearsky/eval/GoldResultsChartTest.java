@@ -9,6 +9,7 @@ import io.clearsky.core.chart.ChartRequest;
 import io.clearsky.core.chart.QuickChartLinks;
 import io.clearsky.core.lake.DuckDbLake;
 import io.clearsky.worker.execution.DuckDbEngine;
+import io.clearsky.worker.execution.EngineQuery;
 import io.clearsky.worker.execution.EngineResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,9 +52,10 @@ class GoldResultsChartTest {
                 .collect(Collectors.groupingBy(EvalQuestion::db, TreeMap::new, Collectors.toList()));
         for (Map.Entry<String, List<EvalQuestion>> database : byDatabase.entrySet()) {
             try (DuckDbLake lake = DuckDbLake.load(set.database(database.getKey()))) {
-                DuckDbEngine engine = new DuckDbEngine(lake);
+                DuckDbEngine engine = new DuckDbEngine(lake, null);
                 for (EvalQuestion question : database.getValue()) {
-                    EngineResult result = engine.execute(question.goldSql(), 1000, (cancel) -> { });
+                    EngineResult result = engine.execute(
+                            new EngineQuery(question.id(), 1, question.goldSql(), null, 1000), (cancel) -> { });
                     ChartAdvice advice = advisor.advise(new ChartRequest(result.columns(), result.rows(),
                             question.question(), null, true));
                     distribution.merge(advice.type(), 1, Integer::sum);

@@ -2,6 +2,7 @@ package io.clearsky.schemas;
 
 import io.clearsky.schemas.avro.ConfigEvent;
 import io.clearsky.schemas.avro.QueryAnswer;
+import io.clearsky.schemas.avro.QueryCancelRequested;
 import io.clearsky.schemas.avro.QueryEvent;
 import io.clearsky.schemas.avro.QuestionSubmitted;
 import java.io.IOException;
@@ -44,6 +45,10 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
 
     public static AvroSerde<QueryAnswer> queryAnswer() {
         return new AvroSerde<>(QueryAnswer.class, QueryAnswer.getClassSchema());
+    }
+
+    public static AvroSerde<QueryCancelRequested> queryCancelRequested() {
+        return new AvroSerde<>(QueryCancelRequested.class, QueryCancelRequested.getClassSchema());
     }
 
     public static AvroSerde<ConfigEvent> configEvent() {

@@ -14,6 +14,12 @@ public final class Topics {
     /** Terminal outcomes only: one {@code QueryAnswer} per query, for bots and downstream systems. */
     public static final String ANSWERS = "clearsky.answers";
 
+    /**
+     * Requests to stop queries: {@code QueryCancelRequested} records keyed by query id. Every worker reads
+     * all of it, because a query's question may be with any of them.
+     */
+    public static final String QUERY_CONTROL = "clearsky.query-control";
+
     /** Questions that could not be read or were invalid: the original bytes plus error headers. */
     public static final String QUESTIONS_DLQ = "clearsky.questions.dlq";
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clearsky.schemas.avro.ConfigEvent;
 import io.clearsky.schemas.avro.QueryAnswer;
+import io.clearsky.schemas.avro.QueryCancelRequested;
 import io.clearsky.schemas.avro.QueryEvent;
 import io.clearsky.schemas.avro.QuestionSubmitted;
 import java.io.IOException;
@@ -29,10 +30,11 @@ class SchemaCompatibilityTest {
             "QuestionSubmitted", QuestionSubmitted.getClassSchema(),
             "QueryEvent", QueryEvent.getClassSchema(),
             "QueryAnswer", QueryAnswer.getClassSchema(),
-            "ConfigEvent", ConfigEvent.getClassSchema());
+            "ConfigEvent", ConfigEvent.getClassSchema(),
+            "QueryCancelRequested", QueryCancelRequested.getClassSchema());
 
     private static final List<String> COMMON_TYPES = List.of("QueryStatus", "Stage", "QueryError", "QueryOptions",
-            "ResultColumn", "ChartSuggestion");
+            "ResultColumn", "ChartSuggestion", "ExecutionStatistics");
 
     @Test
     void everyContractHasAPublishedHistory() {

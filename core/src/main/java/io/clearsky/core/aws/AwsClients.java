@@ -1,5 +1,6 @@
 package io.clearsky.core.aws;
 
+import java.net.URI;
 import org.springframework.core.env.PropertyResolver;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -8,8 +9,12 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.services.athena.AthenaAsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Builds AWS SDK clients with ClearSky's region and credentials rules.
@@ -39,10 +44,37 @@ public final class AwsClients {
     public S3Client s3() {
         var builder = S3Client.builder().region(this.region).credentialsProvider(this.credentials);
         if (this.properties.s3Endpoint() != null) {
-            builder.endpointOverride(this.properties.s3Endpoint())
-                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
+            builder.endpointOverride(this.properties.s3Endpoint()).serviceConfiguration(pathStyle());
         }
         return builder.build();
+    }
+
+    /** Signs download links with the same credentials, region and endpoint as {@link #s3()}. */
+    public S3Presigner s3Presigner() {
+        var builder = S3Presigner.builder().region(this.region).credentialsProvider(this.credentials);
+        if (this.properties.s3Endpoint() != null) {
+            builder.endpointOverride(this.properties.s3Endpoint()).serviceConfiguration(pathStyle());
+        }
+        return builder.build();
+    }
+
+    /**
+     * Athena through the non-blocking client, so waiting for a query holds no thread. Adaptive retries
+     * back off with jitter on throttling ({@code TooManyRequestsException}) and server errors.
+     */
+    public AthenaAsyncClient athena() {
+        var builder = AthenaAsyncClient.builder().region(this.region).credentialsProvider(this.credentials)
+                .overrideConfiguration((client) -> client.retryStrategy(RetryMode.ADAPTIVE_V2));
+        return endpoint(builder, this.properties.athenaEndpoint()).build();
+    }
+
+    /** Aims a client at an explicit endpoint, or leaves the SDK's endpoint settings in charge. */
+    public static <B extends SdkClientBuilder<B, ?>> B endpoint(B builder, URI endpoint) {
+        return (endpoint != null) ? builder.endpointOverride(endpoint) : builder;
+    }
+
+    private static S3Configuration pathStyle() {
+        return S3Configuration.builder().pathStyleAccessEnabled(true).build();
     }
 
     /**

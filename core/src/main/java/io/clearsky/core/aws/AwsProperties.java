@@ -11,9 +11,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param region the region ({@code AWS_REGION}); when absent, the SDK's own lookup, then us-east-1
  * @param s3Endpoint an S3-compatible endpoint instead of AWS's, e.g. MinIO; path-style addressing is
  * used with it
+ * @param athenaEndpoint an Athena endpoint instead of the regional one
+ * @param bedrockEndpoint a Bedrock Runtime endpoint instead of the regional one
+ *
+ * <p>Without these, the SDK's own endpoint settings apply: {@code AWS_ENDPOINT_URL} and the
+ * service-specific {@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL_ATHENA},
+ * {@code AWS_ENDPOINT_URL_BEDROCK_RUNTIME} (VPC endpoints, proxies).
  */
 @ConfigurationProperties("clearsky.aws")
-public record AwsProperties(String region, URI s3Endpoint) {
+public record AwsProperties(String region, URI s3Endpoint, URI athenaEndpoint, URI bedrockEndpoint) {
 
     public AwsProperties {
         region = (region == null || region.isBlank()) ? null : region.strip();

@@ -1,6 +1,8 @@
 package io.clearsky.core.kafka;
 
+import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +24,9 @@ public class TopicConfiguration {
                 topic(topics.queryEvents(), topics),
                 topic(topics.answers(), topics),
                 topic(topics.questionsDlq(), topics),
+                // Every worker reads all of it and only requests younger than a query's deadline matter.
+                TopicBuilder.name(topics.queryControl()).partitions(1).replicas(topics.replicationFactor())
+                        .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(Duration.ofDays(1).toMillis())).build(),
                 // One partition keeps revisions and answers in one order; compaction keeps the latest of each key.
                 TopicBuilder.name(topics.config()).partitions(1).replicas(topics.replicationFactor()).compact().build());
     }

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param questions the intake topic of {@code QuestionSubmitted} records
  * @param queryEvents the status-event topic
  * @param answers the terminal-answer topic
+ * @param queryControl the topic of requests to stop queries, read by every worker
  * @param questionsDlq the dead-letter topic for unreadable or invalid questions
  * @param config the compacted topic that carries configuration revisions to every instance
  * @param partitions partitions of each query topic; the questions, events and answers topics must share it
@@ -16,13 +17,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param replicationFactor replication factor of each created topic
  */
 @ConfigurationProperties("clearsky.topics")
-public record TopicProperties(String questions, String queryEvents, String answers, String questionsDlq, String config,
+public record TopicProperties(String questions, String queryEvents, String answers, String queryControl, String questionsDlq, String config,
         Integer partitions, Short replicationFactor) {
 
     public TopicProperties {
         questions = (questions != null) ? questions : Topics.QUESTIONS;
         queryEvents = (queryEvents != null) ? queryEvents : Topics.QUERY_EVENTS;
         answers = (answers != null) ? answers : Topics.ANSWERS;
+        queryControl = (queryControl != null) ? queryControl : Topics.QUERY_CONTROL;
         questionsDlq = (questionsDlq != null) ? questionsDlq : Topics.QUESTIONS_DLQ;
         config = (config != null) ? config : Topics.CONFIG;
         partitions = (partitions != null) ? partitions : 6;

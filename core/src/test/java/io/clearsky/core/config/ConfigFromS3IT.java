@@ -147,7 +147,7 @@ class ConfigFromS3IT {
     private static S3Client client() {
         MockEnvironment environment = new MockEnvironment().withProperty("AWS_ACCESS_KEY_ID", "test")
                 .withProperty("AWS_SECRET_ACCESS_KEY", "test");
-        return new AwsClients(new AwsProperties("us-east-1", s3.endpoint()), environment).s3();
+        return new AwsClients(new AwsProperties("us-east-1", s3.endpoint(), null, null), environment).s3();
     }
 
     private static String text(String example) {

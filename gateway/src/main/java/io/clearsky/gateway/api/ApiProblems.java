@@ -25,4 +25,12 @@ final class ApiProblems {
         problem.setProperty("field", field);
         return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
+
+    static ErrorResponseException alreadyEnded(String queryId, String status) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Query '" + queryId + "' has already ended " + status + "; there is nothing to cancel");
+        problem.setProperty("field", "query_id");
+        problem.setProperty("status", status);
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
 }

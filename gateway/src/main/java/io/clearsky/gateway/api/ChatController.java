@@ -10,6 +10,7 @@ import io.clearsky.gateway.store.StoreReader;
 import io.clearsky.gateway.store.UpdateNotifier;
 import io.clearsky.gateway.store.UserSessionsView;
 import io.clearsky.schemas.avro.QueryOptions;
+import io.clearsky.schemas.avro.QueryCancelRequested;
 import io.clearsky.schemas.avro.QuestionSubmitted;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -32,6 +33,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -102,6 +104,31 @@ public class ChatController {
                     .location(URI.create("/api/chat/updates?query_id=" + question.getQueryId()))
                     .body(new QueryAccepted(question.getQueryId(), question.getSessionId(), "QUEUED"));
         }));
+    }
+
+    @DeleteMapping("/query/{queryId}")
+    @Operation(summary = "Cancel a query",
+            description = "Asks the workers to stop the query. The worker running it stops its engine query (Athena's StopQueryExecution) and ends it CANCELLED; a question still waiting ends CANCELLED without running. Follow it with `GET /api/chat/updates`.")
+    @ApiResponse(responseCode = "202", description = "The cancel request is on its way; the query will end CANCELLED")
+    @ApiResponse(responseCode = "404", description = "Unknown query id",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "The query has already ended; `status` says how",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    public Mono<ResponseEntity<QueryAccepted>> cancel(@PathVariable String queryId,
+            @Parameter(description = "The asking user") @RequestHeader(name = USER_HEADER, required = false) String userId) {
+        requireId("query_id", queryId);
+        return this.lookup.anywhere(queryId).subscribeOn(Schedulers.boundedElastic())
+                .switchIfEmpty(Mono.error(() -> ApiProblems.notFound("query_id", queryId, "query")))
+                .flatMap((query) -> {
+                    if (query.done()) {
+                        return Mono.error(ApiProblems.alreadyEnded(queryId, query.status()));
+                    }
+                    QueryCancelRequested request = QueryCancelRequested.newBuilder().setQueryId(queryId)
+                            .setRequestedAt(Instant.now()).setRequestedBy(userId).build();
+                    return this.publisher.requestCancel(request).thenReturn(ResponseEntity.accepted()
+                            .location(URI.create("/api/chat/updates?query_id=" + queryId))
+                            .body(new QueryAccepted(queryId, query.sessionId(), "CANCELLING")));
+                });
     }
 
     @GetMapping(path = "/updates", produces = MediaType.APPLICATION_JSON_VALUE)

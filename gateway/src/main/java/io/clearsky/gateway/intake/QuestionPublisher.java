@@ -2,6 +2,7 @@ package io.clearsky.gateway.intake;
 
 import io.clearsky.core.kafka.TopicProperties;
 import io.clearsky.schemas.AvroSerde;
+import io.clearsky.schemas.avro.QueryCancelRequested;
 import io.clearsky.schemas.avro.QuestionSubmitted;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -9,8 +10,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Publishes a question keyed by its query id and completes when the broker has acknowledged it: from
- * that moment the question is QUEUED and will be answered even if this gateway goes away.
+ * Publishes questions and cancel requests, keyed by query id, and completes when the broker has
+ * acknowledged them: from that moment a question is QUEUED and will be answered, and a cancel request
+ * will reach the workers, even if this gateway goes away.
  */
 public class QuestionPublisher {
 
@@ -20,14 +22,24 @@ public class QuestionPublisher {
 
     private final AvroSerde<QuestionSubmitted> serde = AvroSerde.questionSubmitted();
 
+    private final AvroSerde<QueryCancelRequested> cancelSerde = AvroSerde.queryCancelRequested();
+
     public QuestionPublisher(Producer<String, byte[]> producer, TopicProperties topics) {
         this.producer = producer;
         this.topics = topics;
     }
 
     public Mono<Void> publish(QuestionSubmitted question) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(this.topics.questions(), question.getQueryId(),
-                this.serde.serialize(this.topics.questions(), question));
+        return send(new ProducerRecord<>(this.topics.questions(), question.getQueryId(),
+                this.serde.serialize(this.topics.questions(), question)));
+    }
+
+    public Mono<Void> requestCancel(QueryCancelRequested request) {
+        return send(new ProducerRecord<>(this.topics.queryControl(), request.getQueryId(),
+                this.cancelSerde.serialize(this.topics.queryControl(), request)));
+    }
+
+    private Mono<Void> send(ProducerRecord<String, byte[]> record) {
         // The producer's I/O thread only completes the sink; the response is built on a parallel worker,
         // so that thread goes straight back to sending.
         return Mono.<Void>create((sink) -> this.producer.send(record, (metadata, ex) -> {

@@ -1,6 +1,7 @@
 package io.clearsky.gateway.store;
 
 import io.clearsky.schemas.avro.ChartSuggestion;
+import io.clearsky.schemas.avro.ExecutionStatistics;
 import io.clearsky.schemas.avro.QueryAnswer;
 import java.time.Instant;
 import java.util.List;
@@ -15,8 +16,20 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record AnswerView(String status, String sql, String explanation, List<ColumnView> columns,
-        List<List<Object>> rows, long rowCount, boolean truncated, String resultLocation, ChartView chart,
-        String generator, ErrorView error, Map<String, Long> stageTimingsMs, Instant completedAt) {
+        List<List<Object>> rows, long rowCount, boolean truncated, String resultLocation, StatisticsView statistics,
+        ChartView chart, String generator, ErrorView error, Map<String, Long> stageTimingsMs, Instant completedAt) {
+
+    /** What running the query cost; fields the engine does not report are null. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record StatisticsView(String engine, String executionId, Long dataScannedBytes, Long engineExecutionMs,
+            Long queueMs, Double estimatedCostUsd) {
+
+        static StatisticsView of(ExecutionStatistics statistics) {
+            return (statistics != null) ? new StatisticsView(statistics.getEngine(), statistics.getExecutionId(),
+                    statistics.getDataScannedBytes(), statistics.getEngineExecutionMs(), statistics.getQueueMs(),
+                    statistics.getEstimatedCostUsd()) : null;
+        }
+    }
 
     /** A typed result column. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -45,7 +58,7 @@ public record AnswerView(String status, String sql, String explanation, List<Col
                 answer.getColumns().stream().map((c) -> new ColumnView(c.getName(), c.getType(), c.getEngineType()))
                         .toList(),
                 answer.getRows(), answer.getRowCount(), answer.getTruncated(), answer.getResultLocation(),
-                ChartView.of(answer.getChart()), answer.getGenerator(), ErrorView.of(answer.getError()),
+                StatisticsView.of(answer.getStatistics()), ChartView.of(answer.getChart()), answer.getGenerator(), ErrorView.of(answer.getError()),
                 answer.getStageTimingsMs(), answer.getCompletedAt());
     }
 }

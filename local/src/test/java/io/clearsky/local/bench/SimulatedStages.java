@@ -1,12 +1,15 @@
 package io.clearsky.local.bench;
 
+import io.clearsky.schemas.avro.ExecutionStatistics;
 import io.clearsky.schemas.avro.ResultColumn;
+import io.clearsky.worker.execution.EngineQuery;
 import io.clearsky.worker.execution.EngineResult;
 import io.clearsky.worker.execution.QueryEngine;
 import io.clearsky.worker.generation.Generation;
 import io.clearsky.worker.generation.SqlGenerator;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -66,11 +69,20 @@ public class SimulatedStages {
 
     @Bean
     QueryEngine simulatedEngine() {
-        return (sql, maxRows, onCancellable) -> {
-            pause(EXECUTION.get());
-            EXECUTED.incrementAndGet();
-            return new EngineResult(List.of(ResultColumn.newBuilder().setName("orders").setType("integer").build()),
-                    List.of(List.of(42L)), 1);
+        return new QueryEngine() {
+
+            @Override
+            public String name() {
+                return "simulated";
+            }
+
+            @Override
+            public EngineResult execute(EngineQuery query, Consumer<Runnable> onCancellable) {
+                pause(EXECUTION.get());
+                EXECUTED.incrementAndGet();
+                return new EngineResult(List.of(ResultColumn.newBuilder().setName("orders").setType("integer").build()),
+                        List.of(List.of(42L)), 1, false, ExecutionStatistics.newBuilder().setEngine(name()).build(), null);
+            }
         };
     }
 

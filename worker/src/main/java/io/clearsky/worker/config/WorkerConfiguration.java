@@ -8,7 +8,12 @@ import io.clearsky.core.config.LiveConfig;
 import io.clearsky.core.guard.SqlGuard;
 import io.clearsky.core.kafka.DurableProducers;
 import io.clearsky.core.kafka.TopicProperties;
+import io.clearsky.core.aws.AwsClients;
 import io.clearsky.core.lake.DuckDbLake;
+import io.clearsky.core.lake.LakeProperties;
+import io.clearsky.worker.control.CancelListener;
+import io.clearsky.worker.control.Cancellations;
+import io.clearsky.worker.execution.AthenaEngine;
 import io.clearsky.worker.execution.DuckDbEngine;
 import io.clearsky.worker.execution.QueryEngine;
 import io.clearsky.worker.generation.OfflineSqlGenerator;
@@ -21,26 +26,32 @@ import io.clearsky.worker.ledger.LedgerRecovery;
 import io.clearsky.worker.ledger.QueryLedger;
 import io.clearsky.worker.pipeline.OutcomePublisher;
 import io.clearsky.worker.pipeline.QueryPipeline;
+import io.clearsky.worker.results.ResultStore;
 import io.clearsky.worker.retrieval.CatalogKeywordRetriever;
 import io.clearsky.worker.retrieval.SchemaRetriever;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.Producer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
+import software.amazon.awssdk.services.athena.AthenaAsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The worker's beans: the stages, the pipeline, and the consumer that feeds it. Stage beans back off
  * when another implementation is defined, so production backends plug in beside these.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ WorkerProperties.class, ChartProperties.class })
+@EnableConfigurationProperties({ WorkerProperties.class, AthenaProperties.class, ChartProperties.class })
 @PropertySource("classpath:clearsky/worker-defaults.properties")
 public class WorkerConfiguration {
 
@@ -58,8 +69,39 @@ public class WorkerConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    QueryEngine duckDbEngine(DuckDbLake lake) {
-        return new DuckDbEngine(lake);
+    @ConditionalOnProperty(name = "clearsky.lake.engine", havingValue = "athena")
+    QueryEngine athenaEngine(AthenaAsyncClient athena, LiveConfig liveConfig, AthenaProperties properties) {
+        return new AthenaEngine(athena, () -> liveConfig.get().chatbot().athena(), properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    QueryEngine duckDbEngine(DuckDbLake lake, LakeProperties properties) {
+        return new DuckDbEngine(lake, properties.resultsDir());
+    }
+
+    @Bean(destroyMethod = "close")
+    S3Presigner resultsPresigner(AwsClients aws) {
+        return aws.s3Presigner();
+    }
+
+    @Bean
+    ResultStore resultStore(S3Client s3Client, S3Presigner resultsPresigner, LiveConfig liveConfig,
+            LakeProperties properties) {
+        return new ResultStore(s3Client, resultsPresigner, () -> liveConfig.get().chatbot().s3(), properties.resultsDir());
+    }
+
+    @Bean
+    Cancellations cancellations(WorkerProperties properties) {
+        return new Cancellations(properties.ledgerLookback(), Clock.systemUTC());
+    }
+
+    @Bean
+    CancelListener cancelListener(KafkaProperties kafka, TopicProperties topics, WorkerProperties properties,
+            Cancellations cancellations) {
+        Map<String, Object> consumer = kafka.buildConsumerProperties();
+        consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, "clearsky-worker-control");
+        return new CancelListener(consumer, topics.queryControl(), properties.ledgerLookback(), cancellations);
     }
 
     @Bean(destroyMethod = "close")
@@ -85,10 +127,10 @@ public class WorkerConfiguration {
 
     @Bean
     QueryPipeline queryPipeline(SchemaRetriever retriever, SqlGenerator generator, SqlGuard guard, QueryEngine engine,
-            ChartAdvisor chartAdvisor, OutcomePublisher publisher, WorkerProperties properties, LiveConfig liveConfig, Catalog catalog,
-            ScheduledExecutorService queryDeadlines) {
-        return new QueryPipeline(retriever, generator, guard, engine, chartAdvisor, publisher, properties, liveConfig,
-                catalog.defaultDatabase(), queryDeadlines);
+            ChartAdvisor chartAdvisor, ResultStore resultStore, Cancellations cancellations, OutcomePublisher publisher,
+            WorkerProperties properties, LiveConfig liveConfig, Catalog catalog, ScheduledExecutorService queryDeadlines) {
+        return new QueryPipeline(retriever, generator, guard, engine, chartAdvisor, resultStore, cancellations, publisher,
+                properties, liveConfig, catalog.defaultDatabase(), queryDeadlines);
     }
 
     @Bean

@@ -1,9 +1,14 @@
 package io.clearsky.worker.execution;
 
 import io.clearsky.core.lake.DuckDbLake;
+import io.clearsky.schemas.avro.ExecutionStatistics;
 import io.clearsky.schemas.avro.ResultColumn;
+import io.clearsky.worker.execution.EngineException.Kind;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -12,24 +17,40 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs queries on the local DuckDB lake, one fresh connection and statement per query.
+ * Runs queries on the local DuckDB lake, one fresh connection and statement per query. A result larger
+ * than the answer shows is written in full to a CSV file in the spill directory as it is read, so the
+ * query runs once.
  */
 public final class DuckDbEngine implements QueryEngine {
 
     private final DuckDbLake lake;
 
-    public DuckDbEngine(DuckDbLake lake) {
+    private final Path spillDirectory;
+
+    /**
+     * @param spillDirectory where full results are written; null to only count the rows not shown
+     */
+    public DuckDbEngine(DuckDbLake lake, Path spillDirectory) {
         this.lake = lake;
+        this.spillDirectory = spillDirectory;
     }
 
     @Override
-    public EngineResult execute(String sql, int maxRows, Consumer<Runnable> onCancellable) throws EngineException {
+    public String name() {
+        return "duckdb";
+    }
+
+    @Override
+    public EngineResult execute(EngineQuery query, Consumer<Runnable> onCancellable) throws EngineException {
+        long start = System.nanoTime();
+        CsvSpill spill = null;
         try (Connection connection = this.lake.connect(); Statement statement = connection.createStatement()) {
             onCancellable.accept(() -> cancelQuietly(statement));
-            try (ResultSet results = statement.executeQuery(sql)) {
+            try (ResultSet results = statement.executeQuery(query.sql())) {
                 ResultSetMetaData meta = results.getMetaData();
                 List<ResultColumn> columns = new ArrayList<>();
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -39,20 +60,52 @@ public final class DuckDbEngine implements QueryEngine {
                 List<List<Object>> rows = new ArrayList<>();
                 long rowCount = 0;
                 while (results.next()) {
-                    if (rowCount < maxRows) {
-                        List<Object> row = new ArrayList<>(columns.size());
-                        for (int i = 1; i <= columns.size(); i++) {
-                            row.add(value(results.getObject(i)));
-                        }
+                    List<Object> row = new ArrayList<>(columns.size());
+                    for (int i = 1; i <= columns.size(); i++) {
+                        row.add(value(results.getObject(i)));
+                    }
+                    if (rowCount < query.maxRows()) {
                         rows.add(row);
+                    }
+                    else if (this.spillDirectory != null) {
+                        if (spill == null) {
+                            spill = CsvSpill.start(this.spillDirectory,
+                                    columns.stream().map(ResultColumn::getName).toList(), rows);
+                        }
+                        spill.write(row);
                     }
                     rowCount++;
                 }
-                return new EngineResult(columns, rows, rowCount);
+                FullResult full = null;
+                if (spill != null) {
+                    spill.close();
+                    full = new FullResult.LocalFile(spill.path());
+                }
+                ExecutionStatistics statistics = ExecutionStatistics.newBuilder().setEngine(name())
+                        .setEngineExecutionMs(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).build();
+                return new EngineResult(columns, rows, rowCount, rowCount > rows.size(), statistics, full);
             }
         }
         catch (SQLException ex) {
-            throw new EngineException(ex.getMessage(), false, ex);
+            discard(spill);
+            throw new EngineException(EngineErrors.classify(ex.getMessage()), ex.getMessage(), ex);
+        }
+        catch (IOException ex) {
+            discard(spill);
+            throw new EngineException(Kind.CONFIGURATION, "Cannot write the full result to " + this.spillDirectory
+                    + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static void discard(CsvSpill spill) {
+        if (spill != null) {
+            try {
+                spill.close();
+                Files.deleteIfExists(spill.path());
+            }
+            catch (IOException ex) {
+                // A leftover part file in the spill directory is all that remains; nothing to tell the asker.
+            }
         }
     }
 

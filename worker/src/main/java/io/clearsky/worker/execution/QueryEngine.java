@@ -7,11 +7,15 @@ import java.util.function.Consumer;
  */
 public interface QueryEngine {
 
+    /** Short name recorded in answers' statistics, e.g. {@code athena} or {@code duckdb}. */
+    String name();
+
     /**
-     * Runs {@code sql} and reads at most {@code maxRows} rows, counting the rest.
+     * Runs the query and reads at most {@code query.maxRows()} rows, counting the rest.
      *
-     * @param onCancellable receives an action that stops the running query, so a deadline can end it
+     * @param onCancellable receives an action that stops the running query, so a deadline or a cancel
+     * request can end it
      * @throws EngineException when the engine rejects or fails the query
      */
-    EngineResult execute(String sql, int maxRows, Consumer<Runnable> onCancellable) throws EngineException;
+    EngineResult execute(EngineQuery query, Consumer<Runnable> onCancellable) throws EngineException;
 }

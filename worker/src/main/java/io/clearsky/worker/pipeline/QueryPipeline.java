@@ -14,13 +14,16 @@ import io.clearsky.schemas.avro.QueryStatus;
 import io.clearsky.schemas.avro.QuestionSubmitted;
 import io.clearsky.schemas.avro.Stage;
 import io.clearsky.worker.config.WorkerProperties;
+import io.clearsky.worker.control.Cancellations;
 import io.clearsky.worker.execution.EngineException;
+import io.clearsky.worker.execution.EngineQuery;
 import io.clearsky.worker.execution.EngineResult;
 import io.clearsky.worker.execution.QueryEngine;
 import io.clearsky.worker.generation.Generation;
 import io.clearsky.worker.generation.GenerationRequest;
 import io.clearsky.worker.generation.SqlGenerator;
 import io.clearsky.worker.retrieval.SchemaContext;
+import io.clearsky.worker.results.ResultStore;
 import io.clearsky.worker.retrieval.SchemaRetriever;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,7 +36,7 @@ import org.slf4j.MDC;
 /**
  * Answers one question: retrieval → generation → guard → execution → results (rows and a chart), with a status event
  * before each step and exactly one terminal outcome. A deadline ends a query that takes too long as
- * TIMED_OUT and stops its running work.
+ * TIMED_OUT and stops its running work; a cancel request ends it CANCELLED the same way.
  */
 public class QueryPipeline {
 
@@ -57,6 +60,10 @@ public class QueryPipeline {
 
     private final ChartAdvisor charts;
 
+    private final ResultStore results;
+
+    private final Cancellations cancellations;
+
     private final OutcomePublisher publisher;
 
     private final WorkerProperties properties;
@@ -68,13 +75,15 @@ public class QueryPipeline {
     private final ScheduledExecutorService deadlines;
 
     public QueryPipeline(SchemaRetriever retriever, SqlGenerator generator, SqlGuard guard, QueryEngine engine,
-            ChartAdvisor charts, OutcomePublisher publisher, WorkerProperties properties, LiveConfig config, String defaultDatabase,
-            ScheduledExecutorService deadlines) {
+            ChartAdvisor charts, ResultStore results, Cancellations cancellations, OutcomePublisher publisher,
+            WorkerProperties properties, LiveConfig config, String defaultDatabase, ScheduledExecutorService deadlines) {
         this.retriever = retriever;
         this.generator = generator;
         this.guard = guard;
         this.engine = engine;
         this.charts = charts;
+        this.results = results;
+        this.cancellations = cancellations;
         this.publisher = publisher;
         this.properties = properties;
         this.config = config;
@@ -96,12 +105,14 @@ public class QueryPipeline {
         Thread runner = Thread.currentThread();
         ScheduledFuture<?> deadline = this.deadlines.schedule(() -> expire(run, runner),
                 this.properties.queryDeadline().toMillis(), TimeUnit.MILLISECONDS);
-        try {
-            answer(run, question);
+        try (Cancellations.Registration cancellable = this.cancellations.track(run.queryId(), () -> stop(run, runner,
+                QueryStatus.CANCELLED, error("CANCELLED", "The query was cancelled on request", false)))) {
+            if (!run.ended()) {
+                answer(run, question);
+            }
         }
         catch (EngineException ex) {
-            run.end(QueryStatus.FAILED, Stage.EXECUTION, "The query engine could not run the SQL",
-                    error("ENGINE_ERROR", ex.getMessage(), ex.retryable()), QueryAnswer.newBuilder());
+            engineFailed(run, ex);
         }
         catch (Exception ex) {
             if (!run.ended()) {
@@ -150,7 +161,8 @@ public class QueryPipeline {
         String sql = ((GuardVerdict.Accepted) verdict).sql();
 
         run.progress(QueryStatus.EXECUTING, Stage.EXECUTION, "Running the query");
-        EngineResult result = timed(run, Stage.EXECUTION, () -> this.engine.execute(sql, maxRows, run::onCancel));
+        EngineResult result = timed(run, Stage.EXECUTION,
+                () -> this.engine.execute(new EngineQuery(run.queryId(), 1, sql, database, maxRows), run::onCancel));
 
         ChatbotConfig.Features features = this.config.get().chatbot().features();
         QueryAnswer.Builder answer = timed(run, Stage.RESULTS, () -> QueryAnswer.newBuilder()
@@ -162,6 +174,8 @@ public class QueryPipeline {
                 .setRows(result.rows())
                 .setRowCount(result.rowCount())
                 .setTruncated(result.truncated())
+                .setResultLocation((result.fullResult() != null) ? this.results.place(run.queryId(), result.fullResult()) : null)
+                .setStatistics(result.statistics())
                 .setGenerator(generator));
         run.end(QueryStatus.SUCCEEDED, Stage.RESULTS, result.rowCount() + " rows", null, answer);
     }
@@ -205,12 +219,27 @@ public class QueryPipeline {
         return (requested != null) ? Math.min(requested, configured) : configured;
     }
 
+    /** The engine's failure as the query's end: its own timeout and cancellation keep their meaning. */
+    private static void engineFailed(QueryRun run, EngineException ex) {
+        switch (ex.kind()) {
+            case TIMED_OUT -> run.end(QueryStatus.TIMED_OUT, Stage.EXECUTION, ex.getMessage(),
+                    error("QUERY_TIMEOUT", ex.getMessage(), true), QueryAnswer.newBuilder());
+            case CANCELLED -> run.end(QueryStatus.CANCELLED, Stage.EXECUTION, ex.getMessage(),
+                    error("CANCELLED", ex.getMessage(), false), QueryAnswer.newBuilder());
+            default -> run.end(QueryStatus.FAILED, Stage.EXECUTION, "The query engine could not run the SQL",
+                    error("ENGINE_" + ex.kind().name(), ex.getMessage(), ex.retryable()), QueryAnswer.newBuilder());
+        }
+    }
+
     private void expire(QueryRun run, Thread runner) {
-        boolean ended = run.end(QueryStatus.TIMED_OUT, Stage.UNKNOWN,
-                "The query took longer than " + this.properties.queryDeadline().toSeconds() + " s",
-                error("DEADLINE_EXCEEDED", "The query took longer than its deadline of "
-                        + this.properties.queryDeadline().toSeconds() + " s", true), QueryAnswer.newBuilder());
-        if (ended) {
+        long seconds = this.properties.queryDeadline().toSeconds();
+        stop(run, runner, QueryStatus.TIMED_OUT,
+                error("DEADLINE_EXCEEDED", "The query took longer than its deadline of " + seconds + " s", true));
+    }
+
+    /** Ends the query from outside its thread, then stops whatever it is waiting for. */
+    private static void stop(QueryRun run, Thread runner, QueryStatus status, QueryError error) {
+        if (run.end(status, Stage.UNKNOWN, error.getMessage(), error, QueryAnswer.newBuilder())) {
             run.cancelRunningWork();
             runner.interrupt();
         }

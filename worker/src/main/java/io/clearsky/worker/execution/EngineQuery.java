@@ -1,0 +1,13 @@
+package io.clearsky.worker.execution;
+
+/**
+ * One guarded query to run.
+ *
+ * @param queryId the query it answers; with {@code attempt}, it makes starting the query idempotent
+ * @param attempt which SQL of this query it is, from 1; a corrected SQL is a new attempt
+ * @param sql one read-only statement that passed the guard
+ * @param database the database it is asked against
+ * @param maxRows rows to read into the answer; the rest are counted, and kept in full when the engine can
+ */
+public record EngineQuery(String queryId, int attempt, String sql, String database, int maxRows) {
+}
