@@ -64,9 +64,7 @@ class WorkerIT {
 
     private static ConfigurableApplicationContext worker;
 
-    private static KafkaProducer<String, byte[]> producer;
-
-    private final AvroSerde<QuestionSubmitted> questions = AvroSerde.questionSubmitted();
+    private static QueryTopics topics;
 
     @BeforeAll
     static void start() throws Exception {
@@ -74,15 +72,14 @@ class WorkerIT {
         broker.afterPropertiesSet();
         lake = Files.createTempDirectory("clearsky-worker-it").resolve("lake.duckdb");
         DemoLake.createIfMissing(lake, 1_000);
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new StringSerializer(), new ByteArraySerializer());
+        topics = new QueryTopics(broker.getBrokersAsString());
         worker = startWorker();
     }
 
     @AfterAll
     static void stop() {
         worker.close();
-        producer.close();
+        topics.close();
         broker.destroy();
     }
 
@@ -97,63 +94,61 @@ class WorkerIT {
 
     @Test
     void answersAQuestionThroughEveryStage() {
-        String id = send(question("How many customers are there?"));
+        String id = topics.send(QueryTopics.question("How many customers are there?"));
 
-        await().atMost(PATIENCE).until(() -> !answers(id).isEmpty());
-        QueryAnswer answer = answers(id).get(0);
+        await().atMost(PATIENCE).until(() -> !topics.answers(id).isEmpty());
+        QueryAnswer answer = topics.answers(id).get(0);
         assertThat(answer.getStatus()).isEqualTo(QueryStatus.SUCCEEDED);
         assertThat(answer.getRows()).containsExactly(List.of(5_000L));
         assertThat(answer.getGenerator()).isEqualTo("offline");
-        assertThat(events(id)).extracting(QueryEvent::getStatus).containsExactly(QueryStatus.RETRIEVING,
+        assertThat(topics.events(id)).extracting(QueryEvent::getStatus).containsExactly(QueryStatus.RETRIEVING,
                 QueryStatus.GENERATING, QueryStatus.VALIDATING, QueryStatus.EXECUTING, QueryStatus.SUCCEEDED);
-        assertThat(events(id)).extracting(QueryEvent::getSeq).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(topics.events(id)).extracting(QueryEvent::getSeq).containsExactly(1L, 2L, 3L, 4L, 5L);
     }
 
     @Test
     void hostileGeneratedSqlEndsRejectedWithTheGuardsReason() {
-        String id = send(question(CompromisedModel.TRIGGER + " how many orders?"));
+        String id = topics.send(QueryTopics.question(CompromisedModel.TRIGGER + " how many orders?"));
 
-        await().atMost(PATIENCE).until(() -> !answers(id).isEmpty());
-        QueryAnswer answer = answers(id).get(0);
+        await().atMost(PATIENCE).until(() -> !topics.answers(id).isEmpty());
+        QueryAnswer answer = topics.answers(id).get(0);
         assertThat(answer.getStatus()).isEqualTo(QueryStatus.REJECTED);
         assertThat(answer.getError().getCode()).isEqualTo("GUARD_MULTIPLE_STATEMENTS");
         assertThat(answer.getSql()).isEqualTo(CompromisedModel.SQL);
-        assertThat(events(id)).extracting(QueryEvent::getStatus).containsExactly(QueryStatus.RETRIEVING,
+        assertThat(topics.events(id)).extracting(QueryEvent::getStatus).containsExactly(QueryStatus.RETRIEVING,
                 QueryStatus.GENERATING, QueryStatus.VALIDATING, QueryStatus.REJECTED);
-        assertThat(events(id).getLast().getMessage()).contains("Exactly one statement");
+        assertThat(topics.events(id).getLast().getMessage()).contains("Exactly one statement");
     }
 
     @Test
     void givenSqlSkipsGenerationAndIsGuardedLikeGeneratedSql() {
-        QuestionSubmitted edited = question("");
-        edited.setSql("SELECT count(*) FROM customers WHERE customer_id <= 10");
-        QuestionSubmitted hostile = question("");
-        hostile.setSql("SELECT * FROM read_csv('/etc/passwd')");
-        String editedId = send(edited);
-        String hostileId = send(hostile);
+        QuestionSubmitted edited = QueryTopics.sql("SELECT count(*) FROM customers WHERE customer_id <= 10");
+        QuestionSubmitted hostile = QueryTopics.sql("SELECT * FROM read_csv('/etc/passwd')");
+        String editedId = topics.send(edited);
+        String hostileId = topics.send(hostile);
 
-        await().atMost(PATIENCE).until(() -> !answers(editedId).isEmpty() && !answers(hostileId).isEmpty());
-        assertThat(answers(editedId).get(0).getRows()).containsExactly(List.of(10L));
-        assertThat(answers(editedId).get(0).getGenerator()).isEqualTo("given-sql");
-        assertThat(events(editedId)).extracting(QueryEvent::getStatus).containsExactly(QueryStatus.VALIDATING,
+        await().atMost(PATIENCE).until(() -> !topics.answers(editedId).isEmpty() && !topics.answers(hostileId).isEmpty());
+        assertThat(topics.answers(editedId).get(0).getRows()).containsExactly(List.of(10L));
+        assertThat(topics.answers(editedId).get(0).getGenerator()).isEqualTo("given-sql");
+        assertThat(topics.events(editedId)).extracting(QueryEvent::getStatus).containsExactly(QueryStatus.VALIDATING,
                 QueryStatus.EXECUTING, QueryStatus.SUCCEEDED);
-        assertThat(answers(hostileId).get(0).getError().getCode()).isEqualTo("GUARD_FORBIDDEN_FUNCTION");
+        assertThat(topics.answers(hostileId).get(0).getError().getCode()).isEqualTo("GUARD_FORBIDDEN_FUNCTION");
     }
 
     @Test
     void anUnreadableRecordGoesToTheDeadLetterTopicAndItsQueryFails() {
         String id = "poison-" + UUID.randomUUID();
-        sendRaw(id, "{\"question\": \"JSON, not Avro\"}".getBytes(StandardCharsets.UTF_8));
+        topics.sendRecord(Topics.QUESTIONS, id, "{\"question\": \"JSON, not Avro\"}".getBytes(StandardCharsets.UTF_8));
 
-        await().atMost(PATIENCE).until(() -> !deadLetters(id).isEmpty());
-        ConsumerRecord<String, byte[]> dead = deadLetters(id).get(0);
+        await().atMost(PATIENCE).until(() -> !topics.deadLetters(id).isEmpty());
+        ConsumerRecord<String, byte[]> dead = topics.deadLetters(id).get(0);
         assertThat(header(dead, DlqHeaders.REASON_CODE)).isEqualTo("UNREADABLE_RECORD");
         assertThat(header(dead, DlqHeaders.REASON)).contains("QuestionSubmitted");
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).contains("JSON, not Avro");
 
-        await().atMost(PATIENCE).until(() -> !answers(id).isEmpty());
-        assertThat(answers(id).get(0).getStatus()).isEqualTo(QueryStatus.FAILED);
-        assertThat(events(id)).singleElement().satisfies((event) -> {
+        await().atMost(PATIENCE).until(() -> !topics.answers(id).isEmpty());
+        assertThat(topics.answers(id).get(0).getStatus()).isEqualTo(QueryStatus.FAILED);
+        assertThat(topics.events(id)).singleElement().satisfies((event) -> {
             assertThat(event.getStatus()).isEqualTo(QueryStatus.FAILED);
             assertThat(event.getError().getCode()).isEqualTo("UNREADABLE_RECORD");
         });
@@ -161,54 +156,31 @@ class WorkerIT {
 
     @Test
     void anInvalidQuestionIsDeadLetteredNamingTheField() {
-        QuestionSubmitted blank = question("   ");
-        String id = send(blank);
+        QuestionSubmitted blank = QueryTopics.question("   ");
+        String id = topics.send(blank);
 
-        await().atMost(PATIENCE).until(() -> !deadLetters(id).isEmpty());
-        assertThat(header(deadLetters(id).get(0), DlqHeaders.REASON)).isEqualTo("question must not be blank unless sql is given");
-        await().atMost(PATIENCE).until(() -> !answers(id).isEmpty());
-        assertThat(answers(id).get(0).getError().getCode()).isEqualTo("INVALID_QUESTION");
-        assertThat(answers(id).get(0).getSessionId()).isEqualTo(blank.getSessionId());
+        await().atMost(PATIENCE).until(() -> !topics.deadLetters(id).isEmpty());
+        assertThat(header(topics.deadLetters(id).get(0), DlqHeaders.REASON)).isEqualTo("question must not be blank unless sql is given");
+        await().atMost(PATIENCE).until(() -> !topics.answers(id).isEmpty());
+        assertThat(topics.answers(id).get(0).getError().getCode()).isEqualTo("INVALID_QUESTION");
+        assertThat(topics.answers(id).get(0).getSessionId()).isEqualTo(blank.getSessionId());
     }
 
     @Test
     void aRedeliveredQuestionIsNotRunAgainEvenByAFreshWorker() throws Exception {
-        QuestionSubmitted question = question("How many products are there?");
-        String id = send(question);
-        await().atMost(PATIENCE).until(() -> !answers(id).isEmpty());
+        QuestionSubmitted question = QueryTopics.question("How many products are there?");
+        String id = topics.send(question);
+        await().atMost(PATIENCE).until(() -> !topics.answers(id).isEmpty());
 
         worker.close();
-        long duplicateOffset = sendRecord(id, this.questions.serialize(Topics.QUESTIONS, question)).offset();
-        sendRecord(id, this.questions.serialize(Topics.QUESTIONS, question));
+        byte[] duplicate = AvroSerde.questionSubmitted().serialize(Topics.QUESTIONS, question);
+        long duplicateOffset = topics.sendRecord(Topics.QUESTIONS, id, duplicate).offset();
+        topics.sendRecord(Topics.QUESTIONS, id, duplicate);
         worker = startWorker();
 
         await().atMost(PATIENCE).until(() -> committedOffset() > duplicateOffset + 1);
-        assertThat(answers(id)).hasSize(1);
-        assertThat(events(id)).filteredOn((event) -> event.getStatus() == QueryStatus.SUCCEEDED).hasSize(1);
-    }
-
-    private static QuestionSubmitted question(String text) {
-        return QuestionSubmitted.newBuilder().setQueryId(UUID.randomUUID().toString())
-                .setSessionId("session-" + UUID.randomUUID()).setQuestion(text)
-                .setSubmittedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).build();
-    }
-
-    private String send(QuestionSubmitted question) {
-        sendRaw(question.getQueryId(), this.questions.serialize(Topics.QUESTIONS, question));
-        return question.getQueryId();
-    }
-
-    private static void sendRaw(String key, byte[] value) {
-        sendRecord(key, value);
-    }
-
-    private static RecordMetadata sendRecord(String key, byte[] value) {
-        try {
-            return producer.send(new ProducerRecord<>(Topics.QUESTIONS, key, value)).get();
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
+        assertThat(topics.answers(id)).hasSize(1);
+        assertThat(topics.events(id)).filteredOn((event) -> event.getStatus() == QueryStatus.SUCCEEDED).hasSize(1);
     }
 
     private static long committedOffset() throws Exception {
@@ -220,45 +192,8 @@ class WorkerIT {
         }
     }
 
-    private static List<QueryAnswer> answers(String id) {
-        AvroSerde<QueryAnswer> serde = AvroSerde.queryAnswer();
-        return read(Topics.ANSWERS, id).stream().map((r) -> serde.deserialize(r.topic(), r.value())).toList();
-    }
-
-    private static List<QueryEvent> events(String id) {
-        AvroSerde<QueryEvent> serde = AvroSerde.queryEvent();
-        return read(Topics.QUERY_EVENTS, id).stream().map((r) -> serde.deserialize(r.topic(), r.value())).toList();
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> deadLetters(String id) {
-        return read(Topics.QUESTIONS_DLQ, id);
-    }
-
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    /** Every record of {@code topic} with key {@code key}, from the beginning to the current end. */
-    private static List<ConsumerRecord<String, byte[]>> read(String topic, String key) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map((p) -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-            while (partitions.stream().anyMatch((p) -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-            }
-            return found;
-        }
     }
 
     /**

@@ -238,7 +238,7 @@ public final class AthenaStub implements AutoCloseable {
                 while (results.next()) {
                     List<String> row = new ArrayList<>();
                     for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        row.add(results.getString(i));
+                        row.add(athenaText(results.getObject(i)));
                     }
                     execution.rows.add(row);
                 }
@@ -250,6 +250,16 @@ public final class AthenaStub implements AutoCloseable {
             execution.failure = ex.getMessage();
             execution.state = "FAILED";
         }
+    }
+
+    /** Values as Athena prints them; timestamps carry milliseconds. */
+    private static String athenaText(Object value) {
+        return switch (value) {
+            case null -> null;
+            case java.sql.Timestamp timestamp -> timestamp.toLocalDateTime()
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS"));
+            default -> value.toString();
+        };
     }
 
     private void writeOutput(Execution execution) {
@@ -388,7 +398,8 @@ public final class AthenaStub implements AutoCloseable {
             case "hugeint" -> "decimal(38,0)";
             case "float" -> "real";
             case "timestamp with time zone" -> "timestamp with time zone";
-            default -> type.startsWith("decimal") ? type.replace(" ", "") : type;
+            default -> type.endsWith("[]") ? "array(" + athenaType(type.substring(0, type.length() - 2)) + ")"
+                    : type.startsWith("decimal") ? type.replace(" ", "") : type;
         };
     }
 

@@ -1,5 +1,7 @@
 package io.clearsky.worker.execution;
 
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -48,12 +50,25 @@ final class AthenaValues {
                 case "integer" -> Long.parseLong(text);
                 case "double" -> Double.parseDouble(text);
                 case "boolean" -> Boolean.parseBoolean(text);
-                case "timestamp" -> TIMESTAMP.matcher(text).matches() ? text.replaceFirst(" ", "T") : text;
+                case "timestamp" -> isoTimestamp(text);
                 default -> text;
             };
         }
         catch (NumberFormatException ex) {
             // Athena prints NaN and Infinity its own way for doubles; keep the text rather than guess.
+            return text;
+        }
+    }
+
+    /** {@code 2024-01-02 03:04:05.000} as the DuckDB engine writes it, {@code 2024-01-02T03:04:05}; zoned ones stay as they are. */
+    private static String isoTimestamp(String text) {
+        if (!TIMESTAMP.matcher(text).matches()) {
+            return text;
+        }
+        try {
+            return LocalDateTime.parse(text.replaceFirst(" ", "T")).toString();
+        }
+        catch (DateTimeParseException ex) {
             return text;
         }
     }

@@ -14,14 +14,15 @@ public final class EngineErrors {
     private record Rule(Kind kind, Pattern pattern) {
     }
 
+    /** First match wins: Athena says "cannot be resolved or requester is not authorized" for a mistyped column. */
     private static final List<Rule> RULES = List.of(
-            rule(Kind.PERMISSION, "access denied|accessdenied|insufficient permissions|insufficient lake formation"
-                    + "|not authorized|permission denied|is not authorized to perform"),
             rule(Kind.UNKNOWN_COLUMN, "column '.*' cannot be resolved|column .* not found|referenced column .* not found"
                     + "|column_not_found|does not have a column named|cannot be resolved"),
             rule(Kind.UNKNOWN_TABLE, "table .* does not exist|schema .* does not exist|table_not_found|schema_not_found"
                     + "|catalog error: table with name|entity_not_found|database .* not found|table with name .* does not exist"),
             rule(Kind.SYNTAX, "syntax_error|syntax error|mismatched input|extraneous input|parser error|no viable alternative"),
+            rule(Kind.PERMISSION, "access denied|accessdenied|insufficient permissions|insufficient lake formation"
+                    + "|not authorized|permission denied|is not authorized to perform"),
             rule(Kind.RESOURCE_LIMIT, "exhausted resources|exceeded_memory_limit|exceeded_.*_limit|out of memory"
                     + "|query exceeded|too many (open )?partitions|exceeded the maximum"),
             rule(Kind.INVALID_QUERY, "type_mismatch|cannot be applied to|function_not_found|function .* not registered"
