@@ -10,6 +10,7 @@ import io.clearsky.schemas.avro.QueryAnswer;
 import io.clearsky.schemas.avro.QueryStatus;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -139,6 +140,43 @@ class LocalProductIT {
     }
 
     @Test
+    void aRunningQueryIsCancelledOnRequestAndEndsCancelledOnce() {
+        // Billions of rows to join: it runs until something stops it.
+        String id = post(Map.of("sql", "SELECT sum(a.quantity * b.quantity * c.quantity) AS n "
+                + "FROM order_items a CROSS JOIN order_items b CROSS JOIN order_items c"));
+        await().atMost(PATIENCE).until(() -> "EXECUTING".equals(state(id).get("status")));
+
+        http.delete().uri("/api/chat/query/{id}", id).exchange().expectStatus().isAccepted()
+                .expectBody().jsonPath("$.query_id").isEqualTo(id).jsonPath("$.status").isEqualTo("CANCELLING");
+
+        Map<String, Object> done = waitUntilDone(id);
+        assertThat(done.get("status")).isEqualTo("CANCELLED");
+        assertThat((Map<String, Object>) ((Map<String, Object>) done.get("answer")).get("error"))
+                .containsEntry("code", "CANCELLED");
+        assertThat((List<Map<String, Object>>) done.get("events"))
+                .filteredOn((event) -> List.of("SUCCEEDED", "FAILED", "CANCELLED", "TIMED_OUT", "REJECTED")
+                        .contains(event.get("status")))
+                .hasSize(1);
+        problem(http.delete().uri("/api/chat/query/{id}", id), HttpStatus.CONFLICT, "query_id");
+        problem(http.delete().uri("/api/chat/query/{id}", "no-such-query"), HttpStatus.NOT_FOUND, "query_id");
+    }
+
+    @Test
+    void aResultLargerThanTheAnswerIsKeptInFullBehindItsLocation() throws Exception {
+        Map<String, Object> done = waitUntilDone(post(Map.of("sql", "SELECT order_id, status FROM orders ORDER BY order_id",
+                "options", Map.of("max_rows", 10))));
+
+        Map<String, Object> answer = (Map<String, Object>) done.get("answer");
+        assertThat((List<?>) answer.get("rows")).hasSize(10);
+        assertThat(answer).containsEntry("row_count", ORDERS).containsEntry("truncated", true);
+        assertThat((Map<String, Object>) answer.get("statistics")).containsEntry("engine", "duckdb");
+        List<String> lines = Files.readAllLines(Path.of(URI.create((String) answer.get("result_location"))));
+        assertThat(lines).hasSize(ORDERS + 1);
+        assertThat(lines.get(0)).isEqualTo("order_id,status");
+        assertThat(lines.get(1)).startsWith("1,");
+    }
+
+    @Test
     void theStreamSendsEveryStatusThenTheAnswer() {
         String id = ask("List 3 products", null);
 
@@ -237,6 +275,11 @@ class LocalProductIT {
                 .uri("/api/chat/updates?query_id={id}&wait=5", id).exchange()
                 .returnResult(new ParameterizedTypeReference<Map<String, Object>>() { }).getResponseBody()
                 .blockFirst(), (state) -> state != null && Boolean.TRUE.equals(state.get("done")));
+    }
+
+    private static Map<String, Object> state(String id) {
+        return http.get().uri("/api/chat/updates?query_id={id}", id).exchange()
+                .returnResult(new ParameterizedTypeReference<Map<String, Object>>() { }).getResponseBody().blockFirst();
     }
 
     private static long count(String table) throws Exception {

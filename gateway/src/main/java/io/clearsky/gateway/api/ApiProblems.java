@@ -30,7 +30,7 @@ final class ApiProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "Query '" + queryId + "' has already ended " + status + "; there is nothing to cancel");
         problem.setProperty("field", "query_id");
-        problem.setProperty("status", status);
+        problem.setProperty("query_status", status);
         return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
     }
 }

@@ -112,7 +112,7 @@ public class ChatController {
     @ApiResponse(responseCode = "202", description = "The cancel request is on its way; the query will end CANCELLED")
     @ApiResponse(responseCode = "404", description = "Unknown query id",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "The query has already ended; `status` says how",
+    @ApiResponse(responseCode = "409", description = "The query has already ended; `query_status` says how",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public Mono<ResponseEntity<QueryAccepted>> cancel(@PathVariable String queryId,
             @Parameter(description = "The asking user") @RequestHeader(name = USER_HEADER, required = false) String userId) {
