@@ -66,6 +66,8 @@ app.kubernetes.io/component: {{ .component }}
   value: {{ .Values.config.logLevel | quote }}
 - name: JSON_LOGS
   value: {{ .Values.config.jsonLogs | quote }}
+- name: CLEARSKY_LAKE_ENGINE
+  value: {{ .Values.lake.engine | quote }}
 {{- if .Values.lake.demo }}
 - name: CLEARSKY_LAKE_DUCKDB_PATH
   value: /lake/demo.duckdb

@@ -13,6 +13,7 @@ import io.clearsky.core.config.LiveConfig;
 import io.clearsky.core.lake.DuckDbLake;
 import io.clearsky.gateway.health.ComponentCheck;
 import io.clearsky.gateway.health.ConfigSourceCheck;
+import io.clearsky.gateway.health.AthenaCheck;
 import io.clearsky.gateway.health.DisabledCheck;
 import io.clearsky.gateway.health.HealthReport;
 import io.clearsky.gateway.health.HealthReporter;
@@ -30,6 +31,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import software.amazon.awssdk.services.athena.AthenaAsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.Producer;
@@ -111,12 +113,19 @@ public class GatewayConfiguration {
 
     @Bean(destroyMethod = "close")
     HealthReporter healthReporter(Admin gatewayAdmin, StreamsBuilderFactoryBean streams, ConfigLoader configLoader,
-            LiveConfig liveConfig, S3Client s3Client, ObjectProvider<DuckDbLake> localLake) {
+            LiveConfig liveConfig, S3Client s3Client, ObjectProvider<DuckDbLake> localLake,
+            ObjectProvider<AthenaAsyncClient> athena) {
         List<ComponentCheck> checks = new ArrayList<>(List.of(new KafkaCheck(gatewayAdmin, CHECK_TIMEOUT),
                 new StoresCheck(streams), new ConfigSourceCheck(configLoader, liveConfig),
                 new VectorStoreCheck(liveConfig, CHECK_TIMEOUT), new ResultsBucketCheck(s3Client, liveConfig)));
-        if (localLake.getIfAvailable() != null) {
+        AthenaAsyncClient athenaClient = athena.getIfAvailable();
+        if (athenaClient != null) {
+            checks.add(new AthenaCheck(athenaClient, liveConfig));
+        }
+        else if (localLake.getIfAvailable() != null) {
             checks.add(new DisabledCheck("athena", "local mode: queries run on the DuckDB lake"));
+        }
+        if (localLake.getIfAvailable() != null) {
             checks.add(new DisabledCheck("bedrock", "local mode: SQL is written by the offline generator"));
         }
         return new HealthReporter(checks, Duration.ofSeconds(5), CHECK_TIMEOUT.plusSeconds(1));

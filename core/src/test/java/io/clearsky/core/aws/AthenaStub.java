@@ -61,6 +61,8 @@ public final class AthenaStub implements AutoCloseable {
 
     private final AtomicInteger throttleNext = new AtomicInteger();
 
+    private final java.util.Set<String> disabledWorkGroups = ConcurrentHashMap.newKeySet();
+
     private final AtomicReference<String> failNextWith = new AtomicReference<>();
 
     private volatile int checksBeforeDone = 1;
@@ -126,6 +128,7 @@ public final class AthenaStub implements AutoCloseable {
         this.executionsByToken.clear();
         this.throttleNext.set(0);
         this.failNextWith.set(null);
+        this.disabledWorkGroups.clear();
         this.checksBeforeDone = 1;
         this.neverFinish = false;
     }
@@ -164,6 +167,7 @@ public final class AthenaStub implements AutoCloseable {
                     case "GetQueryResults" -> ok(getQueryResults(body));
                     case "GetQueryRuntimeStatistics" -> ok(getQueryRuntimeStatistics(body));
                     case "ListDatabases" -> ok(listDatabases());
+                    case "GetWorkGroup" -> ok(getWorkGroup(body));
                     case "ListTableMetadata" -> listTableMetadata(body);
                     default -> error(400, "UnknownOperationException", target);
                 };
@@ -327,6 +331,18 @@ public final class AthenaStub implements AutoCloseable {
         response.putObject("QueryRuntimeStatistics").putObject("Rows").put("InputRows", execution.rows.size())
                 .put("OutputRows", execution.rows.size());
         return response;
+    }
+
+    private ObjectNode getWorkGroup(JsonNode body) {
+        ObjectNode response = JSON.createObjectNode();
+        String name = body.path("WorkGroup").asString();
+        response.putObject("WorkGroup").put("Name", name).put("State", this.disabledWorkGroups.contains(name) ? "DISABLED" : "ENABLED");
+        return response;
+    }
+
+    /** The workgroup answers DISABLED from now on. */
+    public void disableWorkGroup(String name) {
+        this.disabledWorkGroups.add(name);
     }
 
     private ObjectNode listDatabases() {

@@ -32,9 +32,15 @@ class AwsExamplesTest {
             assertThat(statement.get("Resource").toString()).doesNotContain("\"*\"");
             statement.get("Action").forEach((action) -> actions.add(action.asString()));
         }
-        // GetObject and HeadObject of the configuration objects (S3ConfigSource), HeadBucket of the
-        // results bucket (ResultsBucketCheck).
-        assertThat(actions).containsExactly("s3:GetObject", "s3:ListBucket");
+        // S3: configuration objects (S3ConfigSource), HeadBucket (ResultsBucketCheck), CopyObject/PutObject
+        // and presigned GETs of full results (ResultStore). Athena: the engine and the catalog
+        // (AthenaEngine, AthenaCatalog, AthenaCheck); Glue and the lake bucket are read by Athena on the caller's behalf.
+        assertThat(actions).containsExactly("athena:GetQueryExecution", "athena:GetQueryResults",
+                "athena:GetQueryRuntimeStatistics", "athena:GetTableMetadata", "athena:GetWorkGroup", "athena:ListDatabases",
+                "athena:ListTableMetadata", "athena:StartQueryExecution", "athena:StopQueryExecution",
+                "glue:GetDatabase", "glue:GetDatabases", "glue:GetPartition", "glue:GetPartitions", "glue:GetTable",
+                "glue:GetTables", "s3:AbortMultipartUpload", "s3:GetBucketLocation", "s3:GetObject",
+                "s3:ListBucket", "s3:ListMultipartUploadParts", "s3:PutObject");
         assertThat(policy.get("Version").asString()).isEqualTo("2012-10-17");
     }
 
