@@ -93,7 +93,7 @@ public final class EvalRunner {
         long start = System.nanoTime();
         SchemaContext schema = stages.retriever().retrieve(question.asked(), DATABASE);
         List<String> retrieved = schema.tables().stream().map(TableInfo::name).toList();
-        Generation generation = this.generator.generate(new GenerationRequest(question.asked(), schema, MAX_ROWS));
+        Generation generation = this.generator.generate(new GenerationRequest(question.asked(), schema, MAX_ROWS, "duckdb"));
         String sql = null;
         String error = null;
         ResultTable result = null;

@@ -34,7 +34,7 @@ class SchemaCompatibilityTest {
             "QueryCancelRequested", QueryCancelRequested.getClassSchema());
 
     private static final List<String> COMMON_TYPES = List.of("QueryStatus", "Stage", "QueryError", "QueryOptions",
-            "ResultColumn", "ChartSuggestion", "ExecutionStatistics");
+            "ResultColumn", "ChartSuggestion", "ExecutionStatistics", "GenerationDetails");
 
     @Test
     void everyContractHasAPublishedHistory() {

@@ -108,7 +108,7 @@ class HelmChartTest {
     }
 
     private static String defaultGroup() {
-        return new WorkerProperties(null, null, null, null, null, null).groupId();
+        return new WorkerProperties(null, null, null, null, null, null, null).groupId();
     }
 
     private static List<Map<String, Object>> render(com.marcnuri.helm.TemplateCommand command) {

@@ -9,14 +9,19 @@ import io.clearsky.core.guard.SqlGuard;
 import io.clearsky.core.kafka.DurableProducers;
 import io.clearsky.core.kafka.TopicProperties;
 import io.clearsky.core.aws.AwsClients;
+import io.clearsky.core.aws.AwsProperties;
 import io.clearsky.core.lake.DuckDbLake;
 import io.clearsky.core.lake.LakeProperties;
-import io.clearsky.worker.control.CancelListener;
+import io.clearsky.worker.control.CancelRequestReader;
 import io.clearsky.worker.control.Cancellations;
 import io.clearsky.worker.execution.AthenaEngine;
 import io.clearsky.worker.execution.DuckDbEngine;
 import io.clearsky.worker.execution.QueryEngine;
+import io.clearsky.worker.follow.TopicFollower;
+import io.clearsky.worker.generation.GenerationProperties;
+import io.clearsky.worker.generation.ModelCalls;
 import io.clearsky.worker.generation.OfflineSqlGenerator;
+import io.clearsky.worker.generation.bedrock.BedrockSqlGenerator;
 import io.clearsky.worker.generation.SqlGenerator;
 import io.clearsky.worker.intake.DeadLetterPublisher;
 import io.clearsky.worker.intake.QuestionConsumer;
@@ -25,16 +30,22 @@ import io.clearsky.worker.intake.QuestionValidator;
 import io.clearsky.worker.ledger.LedgerRecovery;
 import io.clearsky.worker.ledger.QueryLedger;
 import io.clearsky.worker.pipeline.OutcomePublisher;
+import io.clearsky.worker.pipeline.PipelineMetrics;
 import io.clearsky.worker.pipeline.QueryPipeline;
+import io.clearsky.worker.pipeline.Stages;
 import io.clearsky.worker.results.ResultStore;
 import io.clearsky.worker.retrieval.CatalogKeywordRetriever;
 import io.clearsky.worker.retrieval.SchemaRetriever;
+import io.clearsky.worker.session.SessionMemory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.Producer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -42,7 +53,10 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.AthenaAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -51,7 +65,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * when another implementation is defined, so production backends plug in beside these.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ WorkerProperties.class, AthenaProperties.class, ChartProperties.class })
+@EnableConfigurationProperties({ WorkerProperties.class, AthenaProperties.class, GenerationProperties.class,
+        ChartProperties.class })
 @PropertySource("classpath:clearsky/worker-defaults.properties")
 public class WorkerConfiguration {
 
@@ -59,6 +74,21 @@ public class WorkerConfiguration {
     @ConditionalOnMissingBean
     SchemaRetriever catalogKeywordRetriever(Catalog catalog) {
         return new CatalogKeywordRetriever(catalog, 8);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "clearsky.generation.generator", havingValue = "bedrock")
+    SqlGenerator bedrockSqlGenerator(AwsClients aws, AwsProperties awsProperties, LiveConfig liveConfig,
+            GenerationProperties properties) {
+        String region = liveConfig.get().chatbot().bedrock().region();
+        // Retries are ModelCalls' job, with the query's deadline in view; the SDK's own would multiply them.
+        BedrockRuntimeAsyncClient client = AwsClients.endpoint(BedrockRuntimeAsyncClient.builder()
+                        .region((region != null) ? Region.of(region) : aws.region()).credentialsProvider(aws.credentials())
+                        .overrideConfiguration((config) -> config.retryStrategy(AwsRetryStrategy.doNotRetry())),
+                awsProperties.bedrockEndpoint()).build();
+        return new BedrockSqlGenerator(client, () -> liveConfig.get().chatbot(),
+                new ModelCalls("Bedrock", properties.bedrock(), Clock.systemUTC()), Clock.systemUTC());
     }
 
     @Bean
@@ -97,11 +127,28 @@ public class WorkerConfiguration {
     }
 
     @Bean
-    CancelListener cancelListener(KafkaProperties kafka, TopicProperties topics, WorkerProperties properties,
+    TopicFollower cancelRequestFollower(KafkaProperties kafka, TopicProperties topics, WorkerProperties properties,
             Cancellations cancellations) {
+        return new TopicFollower(follower(kafka, "clearsky-worker-control"), topics.queryControl(),
+                properties.ledgerLookback(), new CancelRequestReader(cancellations));
+    }
+
+    @Bean
+    SessionMemory sessionMemory(WorkerProperties properties) {
+        return new SessionMemory(properties.sessionMemory().maxSessions(), properties.sessionMemory().turns());
+    }
+
+    @Bean
+    TopicFollower answerFollower(KafkaProperties kafka, TopicProperties topics, WorkerProperties properties,
+            SessionMemory sessionMemory) {
+        return new TopicFollower(follower(kafka, "clearsky-worker-answers"), topics.answers(),
+                properties.sessionMemory().lookback(), sessionMemory);
+    }
+
+    private static Map<String, Object> follower(KafkaProperties kafka, String clientId) {
         Map<String, Object> consumer = kafka.buildConsumerProperties();
-        consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, "clearsky-worker-control");
-        return new CancelListener(consumer, topics.queryControl(), properties.ledgerLookback(), cancellations);
+        consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        return consumer;
     }
 
     @Bean(destroyMethod = "close")
@@ -127,10 +174,14 @@ public class WorkerConfiguration {
 
     @Bean
     QueryPipeline queryPipeline(SchemaRetriever retriever, SqlGenerator generator, SqlGuard guard, QueryEngine engine,
-            ChartAdvisor chartAdvisor, ResultStore resultStore, Cancellations cancellations, OutcomePublisher publisher,
-            WorkerProperties properties, LiveConfig liveConfig, Catalog catalog, ScheduledExecutorService queryDeadlines) {
-        return new QueryPipeline(retriever, generator, guard, engine, chartAdvisor, resultStore, cancellations, publisher,
-                properties, liveConfig, catalog.defaultDatabase(), queryDeadlines);
+            ChartAdvisor chartAdvisor, ResultStore resultStore, Cancellations cancellations, SessionMemory sessionMemory,
+            OutcomePublisher publisher, WorkerProperties properties, GenerationProperties generation,
+            LiveConfig liveConfig, ObjectProvider<MeterRegistry> meters, Catalog catalog,
+            ScheduledExecutorService queryDeadlines) {
+        return new QueryPipeline(new Stages(retriever, generator, guard, engine, chartAdvisor, resultStore), cancellations,
+                sessionMemory, publisher, properties, generation.maxAttempts(), liveConfig,
+                new PipelineMetrics(meters.getIfAvailable(SimpleMeterRegistry::new)), catalog.defaultDatabase(),
+                queryDeadlines);
     }
 
     @Bean

@@ -1,13 +1,12 @@
 package io.clearsky.worker.pipeline;
 
 import io.clearsky.core.chart.ChartAdvice;
-import io.clearsky.core.chart.ChartAdvisor;
 import io.clearsky.core.chart.ChartRequest;
 import io.clearsky.core.config.ChatbotConfig;
 import io.clearsky.core.config.LiveConfig;
 import io.clearsky.core.guard.GuardVerdict;
-import io.clearsky.core.guard.SqlGuard;
 import io.clearsky.schemas.avro.ChartSuggestion;
+import io.clearsky.schemas.avro.GenerationDetails;
 import io.clearsky.schemas.avro.QueryAnswer;
 import io.clearsky.schemas.avro.QueryError;
 import io.clearsky.schemas.avro.QueryStatus;
@@ -18,13 +17,15 @@ import io.clearsky.worker.control.Cancellations;
 import io.clearsky.worker.execution.EngineException;
 import io.clearsky.worker.execution.EngineQuery;
 import io.clearsky.worker.execution.EngineResult;
-import io.clearsky.worker.execution.QueryEngine;
 import io.clearsky.worker.generation.Generation;
+import io.clearsky.worker.generation.GenerationException;
 import io.clearsky.worker.generation.GenerationRequest;
+import io.clearsky.worker.generation.GenerationRequest.Correction;
+import io.clearsky.worker.generation.ModelUsage;
 import io.clearsky.worker.generation.SqlGenerator;
 import io.clearsky.worker.retrieval.SchemaContext;
-import io.clearsky.worker.results.ResultStore;
-import io.clearsky.worker.retrieval.SchemaRetriever;
+import io.clearsky.worker.session.SessionMemory;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -35,7 +36,9 @@ import org.slf4j.MDC;
 
 /**
  * Answers one question: retrieval → generation → guard → execution → results (rows and a chart), with a status event
- * before each step and exactly one terminal outcome. A deadline ends a query that takes too long as
+ * before each step and exactly one terminal outcome. A generator that can correct itself sees a guard
+ * rejection or a correctable engine error and tries again, up to the configured attempts, each attempt
+ * visible as events. A deadline ends a query that takes too long as
  * TIMED_OUT and stops its running work; a cancel request ends it CANCELLED the same way.
  */
 public class QueryPipeline {
@@ -50,43 +53,37 @@ public class QueryPipeline {
 
     static final String SESSION_ID = "session_id";
 
-    private final SchemaRetriever retriever;
-
-    private final SqlGenerator generator;
-
-    private final SqlGuard guard;
-
-    private final QueryEngine engine;
-
-    private final ChartAdvisor charts;
-
-    private final ResultStore results;
+    private final Stages stages;
 
     private final Cancellations cancellations;
+
+    private final SessionMemory sessions;
 
     private final OutcomePublisher publisher;
 
     private final WorkerProperties properties;
 
+    private final int maxAttempts;
+
     private final LiveConfig config;
+
+    private final PipelineMetrics metrics;
 
     private final String defaultDatabase;
 
     private final ScheduledExecutorService deadlines;
 
-    public QueryPipeline(SchemaRetriever retriever, SqlGenerator generator, SqlGuard guard, QueryEngine engine,
-            ChartAdvisor charts, ResultStore results, Cancellations cancellations, OutcomePublisher publisher,
-            WorkerProperties properties, LiveConfig config, String defaultDatabase, ScheduledExecutorService deadlines) {
-        this.retriever = retriever;
-        this.generator = generator;
-        this.guard = guard;
-        this.engine = engine;
-        this.charts = charts;
-        this.results = results;
+    public QueryPipeline(Stages stages, Cancellations cancellations, SessionMemory sessions, OutcomePublisher publisher,
+            WorkerProperties properties, int maxAttempts, LiveConfig config, PipelineMetrics metrics,
+            String defaultDatabase, ScheduledExecutorService deadlines) {
+        this.stages = stages;
         this.cancellations = cancellations;
+        this.sessions = sessions;
         this.publisher = publisher;
         this.properties = properties;
+        this.maxAttempts = maxAttempts;
         this.config = config;
+        this.metrics = metrics;
         this.defaultDatabase = defaultDatabase;
         this.deadlines = deadlines;
     }
@@ -110,9 +107,6 @@ public class QueryPipeline {
             if (!run.ended()) {
                 answer(run, question);
             }
-        }
-        catch (EngineException ex) {
-            engineFailed(run, ex);
         }
         catch (Exception ex) {
             if (!run.ended()) {
@@ -142,65 +136,115 @@ public class QueryPipeline {
         String database = (question.getOptions() != null && question.getOptions().getDatabase() != null)
                 ? question.getOptions().getDatabase() : this.defaultDatabase;
         int maxRows = maxRows(question);
-
-        Authored authored = author(run, question, database, maxRows);
-        if (authored == null) {
+        if (question.getSql() != null && !question.getSql().isBlank()) {
+            Attempt given = new Attempt(1, GIVEN_SQL,
+                    new Generation.Sql(question.getSql(), "The SQL given with the question, run as given"), null);
+            GuardVerdict verdict = guard(run, given, database);
+            if (verdict instanceof GuardVerdict.Rejected rejected) {
+                rejected(run, given, rejected);
+                return;
+            }
+            String sql = ((GuardVerdict.Accepted) verdict).sql();
+            try {
+                succeed(run, question, given, sql, execute(run, given, sql, database, maxRows));
+            }
+            catch (EngineException ex) {
+                engineFailed(run, ex, given);
+            }
             return;
         }
-        String generator = authored.generator();
-        Generation.Sql generated = authored.sql();
 
+        run.progress(QueryStatus.RETRIEVING, Stage.RETRIEVAL, "Finding the relevant tables");
+        SchemaContext schema = timed(run, Stage.RETRIEVAL,
+                () -> this.stages.retriever().retrieve(question.getQuestion(), database));
+        GenerationRequest request = new GenerationRequest(question.getQuestion(), schema, maxRows,
+                this.stages.engine().name(), this.sessions.turns(question.getSessionId()), List.of());
+        SqlGenerator generator = this.stages.generator();
+        ModelUsage usage = ModelUsage.NONE;
+        for (int number = 1;; number++) {
+            run.progress(QueryStatus.GENERATING, Stage.GENERATION, (number == 1)
+                    ? "Writing SQL over " + schema.tables().size() + " tables"
+                    : "Attempt " + number + ": correcting the SQL after: " + request.corrections().getLast().error());
+            GenerationRequest asked = request;
+            Generation generation;
+            try {
+                generation = timed(run, Stage.GENERATION, () -> generator.generate(asked,
+                        (text) -> run.progress(QueryStatus.GENERATING, Stage.GENERATION, text)));
+            }
+            catch (GenerationException ex) {
+                run.end(QueryStatus.FAILED, Stage.GENERATION, ex.getMessage(), error(ex.code(), ex.getMessage(),
+                        ex.retryable()), QueryAnswer.newBuilder().setGenerator(generator.name())
+                                .setGeneration(details(number, usage, null, null)));
+                return;
+            }
+            usage = usage.plus(generation.usage());
+            this.metrics.modelCalled(generator.name(), generation.usage());
+            if (generation instanceof Generation.CannotAnswer cannot) {
+                run.end(QueryStatus.SUCCEEDED, Stage.GENERATION, "The question cannot be answered with certainty", null,
+                        QueryAnswer.newBuilder().setExplanation(cannot.reason()).setGenerator(generator.name())
+                                .setGeneration(details(number, usage, null, cannot.clarifyingQuestion())));
+                return;
+            }
+            Attempt attempt = new Attempt(number, generator.name(), (Generation.Sql) generation, usage);
+            boolean mayCorrect = generator.corrects() && number < this.maxAttempts;
+            GuardVerdict verdict = guard(run, attempt, database);
+            if (verdict instanceof GuardVerdict.Rejected rejected) {
+                if (!mayCorrect) {
+                    rejected(run, attempt, rejected);
+                    return;
+                }
+                this.metrics.corrected(generator.name(), "guard");
+                request = request.correctedAfter(new Correction(attempt.sql(), "The guard rejected it: " + rejected.message()));
+                continue;
+            }
+            String sql = ((GuardVerdict.Accepted) verdict).sql();
+            try {
+                succeed(run, question, attempt, sql, execute(run, attempt, sql, database, maxRows));
+                return;
+            }
+            catch (EngineException ex) {
+                if (!mayCorrect || !ex.correctable()) {
+                    engineFailed(run, ex, attempt);
+                    return;
+                }
+                this.metrics.corrected(generator.name(), "engine");
+                request = request.correctedAfter(new Correction(sql, "The engine failed it: " + ex.getMessage()));
+            }
+        }
+    }
+
+    private GuardVerdict guard(QueryRun run, Attempt attempt, String database) throws Exception {
         run.progress(QueryStatus.VALIDATING, Stage.GUARD, "Checking the SQL is a safe read-only query");
-        GuardVerdict verdict = timed(run, Stage.GUARD, () -> this.guard.check(generated.sql(), database));
-        if (verdict instanceof GuardVerdict.Rejected rejected) {
-            run.end(QueryStatus.REJECTED, Stage.GUARD, "The SQL was rejected: " + rejected.message(),
-                    error("GUARD_" + rejected.code(), rejected.message(), false),
-                    QueryAnswer.newBuilder().setSql(generated.sql()).setGenerator(generator));
-            return;
-        }
-        String sql = ((GuardVerdict.Accepted) verdict).sql();
+        return timed(run, Stage.GUARD, () -> this.stages.guard().check(attempt.sql(), database));
+    }
 
+    private EngineResult execute(QueryRun run, Attempt attempt, String sql, String database, int maxRows) throws Exception {
         run.progress(QueryStatus.EXECUTING, Stage.EXECUTION, "Running the query");
-        EngineResult result = timed(run, Stage.EXECUTION,
-                () -> this.engine.execute(new EngineQuery(run.queryId(), 1, sql, database, maxRows), run::onCancel));
+        return timed(run, Stage.EXECUTION, () -> this.stages.engine()
+                .execute(new EngineQuery(run.queryId(), attempt.number(), sql, database, maxRows), run::onCancel));
+    }
 
+    private void succeed(QueryRun run, QuestionSubmitted question, Attempt attempt, String sql, EngineResult result)
+            throws Exception {
         ChatbotConfig.Features features = this.config.get().chatbot().features();
-        QueryAnswer.Builder answer = timed(run, Stage.RESULTS, () -> QueryAnswer.newBuilder()
+        QueryAnswer.Builder answer = timed(run, Stage.RESULTS, () -> attempt.answer()
                 .setSql(sql)
-                .setChart(chart(this.charts.advise(new ChartRequest(result.columns(), result.rows(),
-                        question.getQuestion(), null, features.enableAdvancedCharts()))))
-                .setExplanation(generated.explanation())
+                .setChart(chart(this.stages.charts().advise(new ChartRequest(result.columns(), result.rows(),
+                        question.getQuestion(), attempt.generated().chartHint(), features.enableAdvancedCharts()))))
+                .setExplanation(features.enableSqlExplanation() ? attempt.generated().explanation() : null)
                 .setColumns(result.columns())
                 .setRows(result.rows())
                 .setRowCount(result.rowCount())
                 .setTruncated(result.truncated())
-                .setResultLocation((result.fullResult() != null) ? this.results.place(run.queryId(), result.fullResult()) : null)
-                .setStatistics(result.statistics())
-                .setGenerator(generator));
+                .setResultLocation((result.fullResult() != null)
+                        ? this.stages.results().place(run.queryId(), result.fullResult()) : null)
+                .setStatistics(result.statistics()));
         run.end(QueryStatus.SUCCEEDED, Stage.RESULTS, result.rowCount() + " rows", null, answer);
     }
 
-    /**
-     * The SQL to run: given with the question, or written by the generator. Null when the generator
-     * declined, which ends the query.
-     */
-    private Authored author(QueryRun run, QuestionSubmitted question, String database, int maxRows) throws Exception {
-        if (question.getSql() != null && !question.getSql().isBlank()) {
-            return new Authored(new Generation.Sql(question.getSql(), "The SQL given with the question, run as given"),
-                    GIVEN_SQL);
-        }
-        run.progress(QueryStatus.RETRIEVING, Stage.RETRIEVAL, "Finding the relevant tables");
-        SchemaContext schema = timed(run, Stage.RETRIEVAL, () -> this.retriever.retrieve(question.getQuestion(), database));
-
-        run.progress(QueryStatus.GENERATING, Stage.GENERATION, "Writing SQL over " + schema.tables().size() + " tables");
-        Generation generation = timed(run, Stage.GENERATION,
-                () -> this.generator.generate(new GenerationRequest(question.getQuestion(), schema, maxRows)));
-        if (generation instanceof Generation.CannotAnswer cannot) {
-            run.end(QueryStatus.SUCCEEDED, Stage.GENERATION, "The question cannot be answered with certainty", null,
-                    QueryAnswer.newBuilder().setExplanation(cannot.reason()).setGenerator(this.generator.name()));
-            return null;
-        }
-        return new Authored((Generation.Sql) generation, this.generator.name());
+    private static void rejected(QueryRun run, Attempt attempt, GuardVerdict.Rejected rejected) {
+        run.end(QueryStatus.REJECTED, Stage.GUARD, "The SQL was rejected: " + rejected.message(),
+                error("GUARD_" + rejected.code(), rejected.message(), false), attempt.answer().setSql(attempt.sql()));
     }
 
     private static ChartSuggestion chart(ChartAdvice advice) {
@@ -209,10 +253,36 @@ public class QueryPipeline {
                 .setQuickChartUrl(advice.quickChartUrl()).build();
     }
 
-    private record Authored(Generation.Sql sql, String generator) {
+    /**
+     * One SQL attempt: its number, who wrote it and what the model said with it.
+     *
+     * @param usage model cost of all attempts so far; null when no generator wrote the SQL
+     */
+    private record Attempt(int number, String generator, Generation.Sql generated, ModelUsage usage) {
+
+        String sql() {
+            return this.generated.sql();
+        }
+
+        /** An answer that says who wrote the SQL and how. */
+        QueryAnswer.Builder answer() {
+            return QueryAnswer.newBuilder().setGenerator(this.generator).setGeneration((this.usage != null)
+                    ? details(this.number, this.usage, this.generated, null) : null);
+        }
     }
 
-    /** Read once per query from the revision in force, so a reload never changes a query halfway. */
+    private static GenerationDetails details(int attempts, ModelUsage usage, Generation.Sql generated,
+            String clarifyingQuestion) {
+        GenerationDetails.Builder details = GenerationDetails.newBuilder().setAttempts(attempts)
+                .setModelCalls(usage.calls()).setInputTokens(usage.inputTokens()).setOutputTokens(usage.outputTokens())
+                .setModelLatencyMs(usage.latencyMs()).setClarifyingQuestion(clarifyingQuestion);
+        if (generated != null) {
+            details.setTablesUsed(generated.tablesUsed()).setAssumptions(generated.assumptions())
+                    .setConfidence(generated.confidence());
+        }
+        return details.build();
+    }
+
     private int maxRows(QuestionSubmitted question) {
         int configured = this.config.get().chatbot().features().defaultMaxRows();
         Integer requested = (question.getOptions() != null) ? question.getOptions().getMaxRows() : null;
@@ -220,14 +290,15 @@ public class QueryPipeline {
     }
 
     /** The engine's failure as the query's end: its own timeout and cancellation keep their meaning. */
-    private static void engineFailed(QueryRun run, EngineException ex) {
+    private static void engineFailed(QueryRun run, EngineException ex, Attempt attempt) {
+        QueryAnswer.Builder answer = attempt.answer().setSql(attempt.sql());
         switch (ex.kind()) {
             case TIMED_OUT -> run.end(QueryStatus.TIMED_OUT, Stage.EXECUTION, ex.getMessage(),
-                    error("QUERY_TIMEOUT", ex.getMessage(), true), QueryAnswer.newBuilder());
+                    error("QUERY_TIMEOUT", ex.getMessage(), true), answer);
             case CANCELLED -> run.end(QueryStatus.CANCELLED, Stage.EXECUTION, ex.getMessage(),
-                    error("CANCELLED", ex.getMessage(), false), QueryAnswer.newBuilder());
+                    error("CANCELLED", ex.getMessage(), false), answer);
             default -> run.end(QueryStatus.FAILED, Stage.EXECUTION, "The query engine could not run the SQL",
-                    error("ENGINE_" + ex.kind().name(), ex.getMessage(), ex.retryable()), QueryAnswer.newBuilder());
+                    error("ENGINE_" + ex.kind().name(), ex.getMessage(), ex.retryable()), answer);
         }
     }
 

@@ -38,7 +38,7 @@ class OfflineSqlGeneratorTest {
     @Test
     void listsRowsWithinTheRowCap() {
         assertThat(sql("List 5 orders")).isEqualTo("SELECT * FROM \"orders\" LIMIT 5");
-        assertThat(this.generator.generate(new GenerationRequest("show the first 500 orders", SCHEMA, 20)))
+        assertThat(this.generator.generate(new GenerationRequest("show the first 500 orders", SCHEMA, 20, "duckdb")))
                 .isEqualTo(new Generation.Sql("SELECT * FROM \"orders\" LIMIT 20", "Shows 20 rows of the orders table."));
     }
 
@@ -58,20 +58,20 @@ class OfflineSqlGeneratorTest {
 
     @Test
     void declinesToAggregateText() {
-        assertThat(this.generator.generate(new GenerationRequest("What is the maximum status of orders?", SCHEMA, 10)))
+        assertThat(this.generator.generate(new GenerationRequest("What is the maximum status of orders?", SCHEMA, 10, "duckdb")))
                 .isInstanceOf(Generation.CannotAnswer.class);
     }
 
     @Test
     void declinesWhatItCannotMapWithCertainty() {
-        assertThat(this.generator.generate(new GenerationRequest("How many invoices are there?", SCHEMA, 10)))
+        assertThat(this.generator.generate(new GenerationRequest("How many invoices are there?", SCHEMA, 10, "duckdb")))
                 .isInstanceOf(Generation.CannotAnswer.class);
-        assertThat(this.generator.generate(new GenerationRequest("What was revenue growth by region?", SCHEMA, 10)))
+        assertThat(this.generator.generate(new GenerationRequest("What was revenue growth by region?", SCHEMA, 10, "duckdb")))
                 .isInstanceOf(Generation.CannotAnswer.class);
     }
 
     private String sql(String question) {
-        Generation generation = this.generator.generate(new GenerationRequest(question, SCHEMA, 1000));
+        Generation generation = this.generator.generate(new GenerationRequest(question, SCHEMA, 1000, "duckdb"));
         assertThat(generation).isInstanceOf(Generation.Sql.class);
         return ((Generation.Sql) generation).sql();
     }

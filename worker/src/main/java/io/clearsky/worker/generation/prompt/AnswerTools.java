@@ -1,0 +1,142 @@
+package io.clearsky.worker.generation.prompt;
+
+import io.clearsky.worker.generation.Generation;
+import io.clearsky.worker.generation.ModelUsage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The two tools a model answers with, as JSON Schema, and the reading of their input into a
+ * {@link Generation}. Input that does not fit the schema is refused here, so it never reaches the guard
+ * or the engine.
+ */
+public final class AnswerTools {
+
+    public static final String ANSWER = "answer_with_sql";
+
+    public static final String CANNOT_ANSWER = "cannot_answer";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final Set<String> CHART_HINTS = Set.of("kpi", "line", "area", "bar", "horizontalBar", "groupedBar",
+            "stackedBar", "doughnut", "pie", "scatter", "table", "none");
+
+    private static final JsonNode ANSWER_SCHEMA = JSON.readTree("""
+            {
+              "type": "object",
+              "properties": {
+                "sql": {"type": "string", "description": "Exactly one read-only query in the target dialect, without a trailing semicolon"},
+                "explanation": {"type": "string", "description": "What the query computes, in one or two plain sentences"},
+                "tables_used": {"type": "array", "items": {"type": "string"}, "description": "The tables the query reads"},
+                "assumptions": {"type": "array", "items": {"type": "string"}, "description": "Interpretations made where the question was ambiguous"},
+                "chart_hint": {"type": "string", "enum": ["kpi", "line", "area", "bar", "horizontalBar", "groupedBar", "stackedBar", "doughnut", "pie", "scatter", "table", "none"]},
+                "confidence": {"type": "number", "minimum": 0, "maximum": 1, "description": "How sure you are the query answers the question"}
+              },
+              "required": ["sql", "explanation", "tables_used", "confidence"]
+            }""");
+
+    private static final JsonNode CANNOT_ANSWER_SCHEMA = JSON.readTree("""
+            {
+              "type": "object",
+              "properties": {
+                "reason": {"type": "string", "description": "Why the question cannot be answered from these tables"},
+                "clarifying_question": {"type": "string", "description": "One question to the asker that would make it answerable"}
+              },
+              "required": ["reason"]
+            }""");
+
+    /** A tool: name, description, JSON Schema of its input. */
+    public record Tool(String name, String description, JsonNode inputSchema) {
+    }
+
+    public static final List<Tool> TOOLS = List.of(
+            new Tool(ANSWER, "Answer the question with one read-only SQL query and its explanation.", ANSWER_SCHEMA),
+            new Tool(CANNOT_ANSWER, "Decline when the tables cannot answer the question or it is too ambiguous.",
+                    CANNOT_ANSWER_SCHEMA));
+
+    private AnswerTools() {
+    }
+
+    /**
+     * The reply a tool call carries.
+     *
+     * @throws MalformedAnswerException when the tool is unknown or its input does not fit its schema
+     */
+    public static Generation read(String toolName, JsonNode input, ModelUsage usage) throws MalformedAnswerException {
+        if (input == null || !input.isObject()) {
+            throw new MalformedAnswerException("the tool input is not a JSON object");
+        }
+        return switch (toolName) {
+            case ANSWER -> answer((ObjectNode) input, usage);
+            case CANNOT_ANSWER -> new Generation.CannotAnswer(requiredText(input, "reason"),
+                    optionalText(input, "clarifying_question"), usage);
+            default -> throw new MalformedAnswerException("unknown tool " + toolName);
+        };
+    }
+
+    public static Generation read(String toolName, String inputJson, ModelUsage usage) throws MalformedAnswerException {
+        JsonNode input;
+        try {
+            input = JSON.readTree(inputJson);
+        }
+        catch (RuntimeException ex) {
+            throw new MalformedAnswerException("the tool input is not valid JSON");
+        }
+        return read(toolName, input, usage);
+    }
+
+    private static Generation.Sql answer(ObjectNode input, ModelUsage usage) throws MalformedAnswerException {
+        String sql = requiredText(input, "sql").strip();
+        while (sql.endsWith(";")) {
+            sql = sql.substring(0, sql.length() - 1).strip();
+        }
+        Double confidence = null;
+        if (input.hasNonNull("confidence")) {
+            if (!input.get("confidence").isNumber()) {
+                throw new MalformedAnswerException("confidence is not a number");
+            }
+            confidence = Math.max(0, Math.min(1, input.get("confidence").asDouble()));
+        }
+        String chartHint = optionalText(input, "chart_hint");
+        return new Generation.Sql(sql, requiredText(input, "explanation"), texts(input, "tables_used"),
+                texts(input, "assumptions"), CHART_HINTS.contains(chartHint) ? chartHint : null, confidence, usage);
+    }
+
+    private static String requiredText(JsonNode input, String field) throws MalformedAnswerException {
+        JsonNode value = input.get(field);
+        if (value == null || !value.isString() || value.asString().isBlank()) {
+            throw new MalformedAnswerException(field + " is missing or not a non-empty string");
+        }
+        return value.asString();
+    }
+
+    private static String optionalText(JsonNode input, String field) {
+        JsonNode value = input.get(field);
+        return (value != null && value.isString() && !value.asString().isBlank()) ? value.asString() : null;
+    }
+
+    private static List<String> texts(JsonNode input, String field) {
+        List<String> values = new ArrayList<>();
+        JsonNode array = input.get(field);
+        if (array != null && array.isArray()) {
+            array.forEach((value) -> {
+                if (value.isString()) {
+                    values.add(value.asString());
+                }
+            });
+        }
+        return values;
+    }
+
+    /** The model replied, but not with a usable tool call. */
+    public static final class MalformedAnswerException extends Exception {
+
+        public MalformedAnswerException(String message) {
+            super(message);
+        }
+    }
+}
