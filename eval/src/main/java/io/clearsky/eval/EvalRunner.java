@@ -11,6 +11,7 @@ import io.clearsky.worker.execution.EngineException;
 import io.clearsky.worker.execution.EngineQuery;
 import io.clearsky.worker.execution.EngineResult;
 import io.clearsky.worker.generation.Generation;
+import io.clearsky.worker.generation.GenerationException;
 import io.clearsky.worker.generation.GenerationRequest;
 import io.clearsky.worker.generation.SqlGenerator;
 import io.clearsky.worker.retrieval.CatalogKeywordRetriever;
@@ -93,15 +94,22 @@ public final class EvalRunner {
         long start = System.nanoTime();
         SchemaContext schema = stages.retriever().retrieve(question.asked(), DATABASE);
         List<String> retrieved = schema.tables().stream().map(TableInfo::name).toList();
-        Generation generation = this.generator.generate(new GenerationRequest(question.asked(), schema, MAX_ROWS, "duckdb"));
         String sql = null;
         String error = null;
         ResultTable result = null;
+        Generation generation;
+        try {
+            generation = this.generator.generate(new GenerationRequest(question.asked(), schema, MAX_ROWS, "duckdb"));
+        }
+        catch (GenerationException ex) {
+            generation = null;
+            error = "generation " + ex.code() + ": " + ex.getMessage();
+        }
         if (generation instanceof Generation.CannotAnswer cannot) {
             error = "abstained: " + cannot.reason();
         }
-        else {
-            sql = ((Generation.Sql) generation).sql();
+        else if (generation instanceof Generation.Sql generated) {
+            sql = generated.sql();
             GuardVerdict verdict = stages.guard().check(sql, DATABASE);
             if (verdict instanceof GuardVerdict.Rejected rejected) {
                 error = "rejected " + rejected.code() + ": " + rejected.message();

@@ -256,15 +256,22 @@ public final class BedrockSqlGenerator implements SqlGenerator {
             this.input.append(delta);
             String explanation = PartialJson.stringSoFar(this.input, "explanation");
             // Whole sentences only, so the asker sees a few readable updates rather than one per token.
-            if (explanation != null && explanation.length() > this.explained.length() && endsSentence(explanation)) {
-                this.explained = explanation;
-                this.progress.accept(explanation);
+            String sentences = (explanation != null) ? wholeSentences(explanation) : "";
+            if (sentences.length() > this.explained.length()) {
+                this.explained = sentences;
+                this.progress.accept(sentences);
             }
         }
 
-        private static boolean endsSentence(String text) {
-            String trimmed = text.strip();
-            return trimmed.endsWith(".") || trimmed.endsWith("!") || trimmed.endsWith("?");
+        /** The text up to its last sentence end. */
+        private static String wholeSentences(String text) {
+            for (int i = text.length() - 1; i >= 0; i--) {
+                char c = text.charAt(i);
+                if ((c == '.' || c == '!' || c == '?') && (i == text.length() - 1 || Character.isWhitespace(text.charAt(i + 1)))) {
+                    return text.substring(0, i + 1);
+                }
+            }
+            return "";
         }
 
         Reply reply() {
