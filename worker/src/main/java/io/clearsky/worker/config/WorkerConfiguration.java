@@ -8,6 +8,8 @@ import io.clearsky.core.config.LiveConfig;
 import io.clearsky.core.guard.SqlGuard;
 import io.clearsky.core.kafka.DurableProducers;
 import io.clearsky.core.kafka.TopicProperties;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
 import io.clearsky.core.aws.AwsClients;
 import io.clearsky.core.aws.AwsProperties;
 import io.clearsky.core.lake.DuckDbLake;
@@ -22,6 +24,7 @@ import io.clearsky.worker.generation.GenerationProperties;
 import io.clearsky.worker.generation.ModelCalls;
 import io.clearsky.worker.generation.OfflineSqlGenerator;
 import io.clearsky.worker.generation.bedrock.BedrockSqlGenerator;
+import io.clearsky.worker.generation.openai.OpenAiSqlGenerator;
 import io.clearsky.worker.generation.SqlGenerator;
 import io.clearsky.worker.intake.DeadLetterPublisher;
 import io.clearsky.worker.intake.QuestionConsumer;
@@ -40,6 +43,7 @@ import io.clearsky.worker.session.SessionMemory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -89,6 +93,19 @@ public class WorkerConfiguration {
                 awsProperties.bedrockEndpoint()).build();
         return new BedrockSqlGenerator(client, () -> liveConfig.get().chatbot(),
                 new ModelCalls("Bedrock", properties.bedrock(), Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "clearsky.generation.generator", havingValue = "openai")
+    SqlGenerator openAiSqlGenerator(LiveConfig liveConfig, GenerationProperties properties) {
+        GenerationProperties.OpenAi endpoint = properties.openai();
+        // Endpoints such as Ollama want no key; the client insists on one, which they ignore.
+        OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl(endpoint.baseUrl().toString())
+                .apiKey((endpoint.apiKey() != null) ? endpoint.apiKey() : "none").maxRetries(0)
+                .timeout(Duration.ofMinutes(2)).build();
+        return new OpenAiSqlGenerator(client, endpoint.model(), () -> liveConfig.get().chatbot(),
+                new ModelCalls("The model endpoint", endpoint.resilience(), Clock.systemUTC()), Clock.systemUTC());
     }
 
     @Bean

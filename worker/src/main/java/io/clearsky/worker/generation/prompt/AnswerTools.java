@@ -103,7 +103,8 @@ public final class AnswerTools {
         }
         String chartHint = optionalText(input, "chart_hint");
         return new Generation.Sql(sql, requiredText(input, "explanation"), texts(input, "tables_used"),
-                texts(input, "assumptions"), CHART_HINTS.contains(chartHint) ? chartHint : null, confidence, usage);
+                texts(input, "assumptions"), (chartHint != null && CHART_HINTS.contains(chartHint)) ? chartHint : null,
+                confidence, usage);
     }
 
     private static String requiredText(JsonNode input, String field) throws MalformedAnswerException {
