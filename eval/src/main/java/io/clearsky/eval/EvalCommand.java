@@ -1,12 +1,24 @@
 package io.clearsky.eval;
 
-import io.clearsky.worker.generation.OfflineSqlGenerator;
+import io.clearsky.core.aws.AwsClients;
+import io.clearsky.core.aws.AwsProperties;
+import io.clearsky.core.config.ChatbotConfig;
+import io.clearsky.core.config.ConfigLoader;
+import io.clearsky.core.config.ConfigLoader.ConfigObject;
+import io.clearsky.core.config.ConfigProperties;
+import io.clearsky.core.config.Secrets;
+import io.clearsky.core.config.source.EmbeddedConfigSource;
+import io.clearsky.core.config.source.FileConfigSource;
+import io.clearsky.worker.generation.GenerationProperties;
 import io.clearsky.worker.generation.SqlGenerator;
+import io.clearsky.worker.generation.SqlGenerators;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.StandardEnvironment;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,11 +63,14 @@ public final class EvalCommand {
             err.println(USAGE);
             return 2;
         }
-        if (!"offline".equals(generatorName)) {
-            err.println("generator '" + generatorName + "' is not available in this build; use --generator offline");
+        SqlGenerator generator;
+        try {
+            generator = generator(generatorName);
+        }
+        catch (RuntimeException ex) {
+            err.println("Cannot use the " + generatorName + " generator: " + Secrets.redactedFirstLine(ex.getMessage()));
             return 2;
         }
-        SqlGenerator generator = new OfflineSqlGenerator();
         EvalSet set = EvalSet.load(setDirectory);
         String setName = setDirectory.toAbsolutePath().normalize().getFileName().toString();
         out.printf(Locale.ROOT, "Evaluating %d questions of %s with the %s generator%n",
@@ -69,6 +84,28 @@ public final class EvalCommand {
         printSummary(result, out);
         out.println("Report: " + target);
         return 0;
+    }
+
+    /**
+     * The generator the worker would use, configured the way the worker is: {@code chatbot_config.json}
+     * from {@code CHATBOT_CONFIG_KEY} (a local file) or the built-in defaults, AWS credentials and region
+     * from the SDK's chain, and {@code CLEARSKY_GENERATION_*} variables (the OpenAI-compatible endpoint).
+     */
+    static SqlGenerator generator(String name) {
+        StandardEnvironment environment = new StandardEnvironment();
+        Binder binder = Binder.get(environment);
+        GenerationProperties configured = binder.bind("clearsky.generation", GenerationProperties.class)
+                .orElseGet(() -> new GenerationProperties(null, null, null, null));
+        GenerationProperties properties = new GenerationProperties(name, configured.maxAttempts(), configured.bedrock(),
+                configured.openai());
+        String chatbotKey = environment.getProperty("CHATBOT_CONFIG_KEY");
+        ConfigObject chatbot = (chatbotKey != null) ? new ConfigObject(new FileConfigSource(Path.of("")), chatbotKey)
+                : new ConfigObject(new EmbeddedConfigSource(), ConfigProperties.CHATBOT_FILE);
+        ChatbotConfig config = new ConfigLoader(chatbot,
+                new ConfigObject(new EmbeddedConfigSource(), ConfigProperties.VECTOR_STORE_FILE)).load().chatbot();
+        AwsProperties aws = binder.bind("clearsky.aws", AwsProperties.class)
+                .orElseGet(() -> new AwsProperties(environment.getProperty("AWS_REGION"), null, null, null));
+        return SqlGenerators.create(properties, () -> config, new AwsClients(aws, environment), aws.bedrockEndpoint());
     }
 
     static void printSummary(EvalReport report, PrintStream out) {

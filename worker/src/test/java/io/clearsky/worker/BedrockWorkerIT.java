@@ -153,7 +153,7 @@ class BedrockWorkerIT {
 
         assertThat(answer.getStatus()).isEqualTo(QueryStatus.FAILED);
         assertThat(answer.getError().getCode()).isEqualTo("MODEL_UNAVAILABLE");
-        assertThat(answer.getError().getMessage()).isEqualTo("Bedrock did not answer after 2 attempts (throttled or unavailable). Try again shortly.");
+        assertThat(answer.getError().getMessage()).isEqualTo("Bedrock did not answer after 2 attempts (throttled, unavailable or unreachable). Try again shortly.");
         assertThat(answer.getError().getRetryable()).isTrue();
         assertThat(topics.events(answer.getQueryId())).filteredOn((event) -> event.getStatus() == QueryStatus.FAILED).hasSize(1);
     }

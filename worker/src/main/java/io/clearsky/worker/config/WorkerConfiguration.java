@@ -8,8 +8,6 @@ import io.clearsky.core.config.LiveConfig;
 import io.clearsky.core.guard.SqlGuard;
 import io.clearsky.core.kafka.DurableProducers;
 import io.clearsky.core.kafka.TopicProperties;
-import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import io.clearsky.core.aws.AwsClients;
 import io.clearsky.core.aws.AwsProperties;
 import io.clearsky.core.lake.DuckDbLake;
@@ -21,11 +19,8 @@ import io.clearsky.worker.execution.DuckDbEngine;
 import io.clearsky.worker.execution.QueryEngine;
 import io.clearsky.worker.follow.TopicFollower;
 import io.clearsky.worker.generation.GenerationProperties;
-import io.clearsky.worker.generation.ModelCalls;
-import io.clearsky.worker.generation.OfflineSqlGenerator;
-import io.clearsky.worker.generation.bedrock.BedrockSqlGenerator;
-import io.clearsky.worker.generation.openai.OpenAiSqlGenerator;
 import io.clearsky.worker.generation.SqlGenerator;
+import io.clearsky.worker.generation.SqlGenerators;
 import io.clearsky.worker.intake.DeadLetterPublisher;
 import io.clearsky.worker.intake.QuestionConsumer;
 import io.clearsky.worker.intake.QuestionHandler;
@@ -43,7 +38,6 @@ import io.clearsky.worker.session.SessionMemory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,10 +51,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.AthenaAsyncClient;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -82,36 +73,9 @@ public class WorkerConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnProperty(name = "clearsky.generation.generator", havingValue = "bedrock")
-    SqlGenerator bedrockSqlGenerator(AwsClients aws, AwsProperties awsProperties, LiveConfig liveConfig,
-            GenerationProperties properties) {
-        String region = liveConfig.get().chatbot().bedrock().region();
-        // Retries are ModelCalls' job, with the query's deadline in view; the SDK's own would multiply them.
-        BedrockRuntimeAsyncClient client = AwsClients.endpoint(BedrockRuntimeAsyncClient.builder()
-                        .region((region != null) ? Region.of(region) : aws.region()).credentialsProvider(aws.credentials())
-                        .overrideConfiguration((config) -> config.retryStrategy(AwsRetryStrategy.doNotRetry())),
-                awsProperties.bedrockEndpoint()).build();
-        return new BedrockSqlGenerator(client, () -> liveConfig.get().chatbot(),
-                new ModelCalls("Bedrock", properties.bedrock(), Clock.systemUTC()), Clock.systemUTC());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    @ConditionalOnProperty(name = "clearsky.generation.generator", havingValue = "openai")
-    SqlGenerator openAiSqlGenerator(LiveConfig liveConfig, GenerationProperties properties) {
-        GenerationProperties.OpenAi endpoint = properties.openai();
-        // Endpoints such as Ollama want no key; the client insists on one, which they ignore.
-        OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl(endpoint.baseUrl().toString())
-                .apiKey((endpoint.apiKey() != null) ? endpoint.apiKey() : "none").maxRetries(0)
-                .timeout(Duration.ofMinutes(2)).build();
-        return new OpenAiSqlGenerator(client, endpoint.model(), () -> liveConfig.get().chatbot(),
-                new ModelCalls("The model endpoint", endpoint.resilience(), Clock.systemUTC()), Clock.systemUTC());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    SqlGenerator offlineSqlGenerator() {
-        return new OfflineSqlGenerator();
+    SqlGenerator sqlGenerator(GenerationProperties properties, LiveConfig liveConfig, AwsClients aws,
+            AwsProperties awsProperties) {
+        return SqlGenerators.create(properties, () -> liveConfig.get().chatbot(), aws, awsProperties.bedrockEndpoint());
     }
 
     @Bean

@@ -81,7 +81,8 @@ public final class ModelCalls {
                             this.openUntil.set(this.clock.instant().plus(this.breakerOpenFor));
                         }
                         throw new GenerationException("MODEL_UNAVAILABLE", this.service + " did not answer after "
-                                + (attempt + 1) + " attempts (throttled or unavailable). Try again shortly.", true, ex);
+                                + (attempt + 1) + ((attempt == 0) ? " attempt" : " attempts")
+                                + " (throttled, unavailable or unreachable). Try again shortly.", true, ex);
                     }
                     Thread.sleep(backoff(attempt).toMillis());
                 }
