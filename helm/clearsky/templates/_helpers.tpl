@@ -68,6 +68,23 @@ app.kubernetes.io/component: {{ .component }}
   value: {{ .Values.config.jsonLogs | quote }}
 - name: CLEARSKY_LAKE_ENGINE
   value: {{ .Values.lake.engine | quote }}
+- name: CLEARSKY_GENERATION_GENERATOR
+  value: {{ .Values.generation.generator | quote }}
+{{- with .Values.generation.openai }}
+{{- if .baseUrl }}
+- name: CLEARSKY_GENERATION_OPENAI_BASE_URL
+  value: {{ .baseUrl | quote }}
+{{- end }}
+{{- if .model }}
+- name: CLEARSKY_GENERATION_OPENAI_MODEL
+  value: {{ .model | quote }}
+{{- end }}
+{{- if .apiKeySecret }}
+- name: CLEARSKY_GENERATION_OPENAI_API_KEY
+  valueFrom:
+    secretKeyRef: {name: {{ .apiKeySecret | quote }}, key: api-key}
+{{- end }}
+{{- end }}
 {{- if .Values.lake.demo }}
 - name: CLEARSKY_LAKE_DUCKDB_PATH
   value: /lake/demo.duckdb

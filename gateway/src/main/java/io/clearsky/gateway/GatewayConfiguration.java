@@ -45,6 +45,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
@@ -114,7 +115,7 @@ public class GatewayConfiguration {
     @Bean(destroyMethod = "close")
     HealthReporter healthReporter(Admin gatewayAdmin, StreamsBuilderFactoryBean streams, ConfigLoader configLoader,
             LiveConfig liveConfig, S3Client s3Client, ObjectProvider<DuckDbLake> localLake,
-            ObjectProvider<AthenaAsyncClient> athena) {
+            ObjectProvider<AthenaAsyncClient> athena, Environment environment) {
         List<ComponentCheck> checks = new ArrayList<>(List.of(new KafkaCheck(gatewayAdmin, CHECK_TIMEOUT),
                 new StoresCheck(streams), new ConfigSourceCheck(configLoader, liveConfig),
                 new VectorStoreCheck(liveConfig, CHECK_TIMEOUT), new ResultsBucketCheck(s3Client, liveConfig)));
@@ -125,8 +126,8 @@ public class GatewayConfiguration {
         else if (localLake.getIfAvailable() != null) {
             checks.add(new DisabledCheck("athena", "local mode: queries run on the DuckDB lake"));
         }
-        if (localLake.getIfAvailable() != null) {
-            checks.add(new DisabledCheck("bedrock", "local mode: SQL is written by the offline generator"));
+        if ("offline".equals(environment.getProperty("clearsky.generation.generator", "offline"))) {
+            checks.add(new DisabledCheck("bedrock", "SQL is written by the offline generator"));
         }
         return new HealthReporter(checks, Duration.ofSeconds(5), CHECK_TIMEOUT.plusSeconds(1));
     }

@@ -35,9 +35,11 @@ class AwsExamplesTest {
         // S3: configuration objects (S3ConfigSource), HeadBucket (ResultsBucketCheck), CopyObject/PutObject
         // and presigned GETs of full results (ResultStore). Athena: the engine and the catalog
         // (AthenaEngine, AthenaCatalog, AthenaCheck); Glue and the lake bucket are read by Athena on the caller's behalf.
+        // Bedrock: Converse and ConverseStream (BedrockSqlGenerator).
         assertThat(actions).containsExactly("athena:GetQueryExecution", "athena:GetQueryResults",
                 "athena:GetQueryRuntimeStatistics", "athena:GetTableMetadata", "athena:GetWorkGroup", "athena:ListDatabases",
                 "athena:ListTableMetadata", "athena:StartQueryExecution", "athena:StopQueryExecution",
+                "bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream",
                 "glue:GetDatabase", "glue:GetDatabases", "glue:GetPartition", "glue:GetPartitions", "glue:GetTable",
                 "glue:GetTables", "s3:AbortMultipartUpload", "s3:GetBucketLocation", "s3:GetObject",
                 "s3:ListBucket", "s3:ListMultipartUploadParts", "s3:PutObject");

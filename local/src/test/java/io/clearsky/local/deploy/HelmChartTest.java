@@ -92,7 +92,10 @@ class HelmChartTest {
         Map<String, Object> gateway = ((List<Map<String, Object>>) get(one(objects, "StatefulSet"),
                 "spec.template.spec.containers")).get(0);
         assertThat(env(gateway)).containsEntry("CONFIG_BUCKET", "acme-clearsky-config")
-                .containsEntry("CORS_ORIGINS", "https://data.acme.example");
+                .containsEntry("CORS_ORIGINS", "https://data.acme.example")
+                .containsEntry("CLEARSKY_LAKE_ENGINE", "athena")
+                .containsEntry("CLEARSKY_GENERATION_GENERATOR", "bedrock")
+                .doesNotContainKey("CLEARSKY_LAKE_DUCKDB_PATH");
     }
 
     @Test
