@@ -2,6 +2,7 @@ package io.clearsky.gateway.store;
 
 import io.clearsky.schemas.avro.ChartSuggestion;
 import io.clearsky.schemas.avro.ExecutionStatistics;
+import io.clearsky.schemas.avro.GenerationDetails;
 import io.clearsky.schemas.avro.QueryAnswer;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,21 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record AnswerView(String status, String sql, String explanation, List<ColumnView> columns,
         List<List<Object>> rows, long rowCount, boolean truncated, String resultLocation, StatisticsView statistics,
-        ChartView chart, String generator, ErrorView error, Map<String, Long> stageTimingsMs, Instant completedAt) {
+        ChartView chart, String generator, GenerationView generation, ErrorView error, Map<String, Long> stageTimingsMs,
+        Instant completedAt) {
+
+    /** How the SQL was written: attempts, model calls and tokens, and what the model assumed. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record GenerationView(int attempts, int modelCalls, long inputTokens, long outputTokens, long modelLatencyMs,
+            List<String> tablesUsed, List<String> assumptions, Double confidence, String clarifyingQuestion) {
+
+        static GenerationView of(GenerationDetails details) {
+            return (details != null) ? new GenerationView(details.getAttempts(), details.getModelCalls(),
+                    details.getInputTokens(), details.getOutputTokens(), details.getModelLatencyMs(),
+                    List.copyOf(details.getTablesUsed()), List.copyOf(details.getAssumptions()), details.getConfidence(),
+                    details.getClarifyingQuestion()) : null;
+        }
+    }
 
     /** What running the query cost; fields the engine does not report are null. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -58,7 +73,8 @@ public record AnswerView(String status, String sql, String explanation, List<Col
                 answer.getColumns().stream().map((c) -> new ColumnView(c.getName(), c.getType(), c.getEngineType()))
                         .toList(),
                 answer.getRows(), answer.getRowCount(), answer.getTruncated(), answer.getResultLocation(),
-                StatisticsView.of(answer.getStatistics()), ChartView.of(answer.getChart()), answer.getGenerator(), ErrorView.of(answer.getError()),
+                StatisticsView.of(answer.getStatistics()), ChartView.of(answer.getChart()), answer.getGenerator(),
+                GenerationView.of(answer.getGeneration()), ErrorView.of(answer.getError()),
                 answer.getStageTimingsMs(), answer.getCompletedAt());
     }
 }
