@@ -71,7 +71,14 @@ public final class EvalCommand {
             err.println("Cannot use the " + generatorName + " generator: " + Secrets.redactedFirstLine(ex.getMessage()));
             return 2;
         }
-        EvalSet set = EvalSet.load(setDirectory);
+        EvalSet set;
+        try {
+            set = EvalSet.load(setDirectory);
+        }
+        catch (IOException ex) {
+            err.println(ex.getMessage());
+            return 2;
+        }
         String setName = setDirectory.toAbsolutePath().normalize().getFileName().toString();
         out.printf(Locale.ROOT, "Evaluating %d questions of %s with the %s generator%n",
                 (limit > 0) ? Math.min(limit, set.questions().size()) : set.questions().size(), setName, generator.name());

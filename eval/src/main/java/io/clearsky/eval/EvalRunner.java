@@ -160,7 +160,7 @@ public final class EvalRunner {
     }
 
     private static ResultTable run(DuckDbEngine engine, String sql) throws EngineException {
-        EngineResult result = engine.execute(new EngineQuery("eval", 1, sql, null, MAX_ROWS), (cancel) -> { });
+        EngineResult result = engine.execute(new EngineQuery("eval", 1, sql, null, MAX_ROWS, MAX_ROWS), (cancel) -> { });
         return new ResultTable(result.columns().stream().map(ResultColumn::getType).toList(), result.rows());
     }
 

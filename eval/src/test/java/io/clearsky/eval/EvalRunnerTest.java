@@ -96,13 +96,16 @@ class EvalRunnerTest {
     }
 
     @Test
-    void unknownOptionsAndGeneratorsAreRefusedWithUsage() throws IOException {
+    void unknownOptionsGeneratorsAndSetsAreRefusedWithAReason() throws IOException {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
 
         assertThat(EvalCommand.run(new String[] { "--bogus" }, System.out, errors)).isEqualTo(2);
-        assertThat(EvalCommand.run(new String[] { "--set", "x", "--generator", "bedrock" }, System.out, errors)).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage:").contains("bedrock");
+        assertThat(EvalCommand.run(new String[] { "--set", "x", "--generator", "gpt5" }, System.out, errors)).isEqualTo(2);
+        assertThat(EvalCommand.run(new String[] { "--set", "no/such/set" }, System.out, errors)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage:")
+                .contains("generator must be offline, bedrock or openai, not 'gpt5'")
+                .contains("No evaluation set at no/such/set");
     }
 
     private void writeSet() throws IOException {

@@ -55,7 +55,7 @@ class GoldResultsChartTest {
                 DuckDbEngine engine = new DuckDbEngine(lake, null);
                 for (EvalQuestion question : database.getValue()) {
                     EngineResult result = engine.execute(
-                            new EngineQuery(question.id(), 1, question.goldSql(), null, 1000), (cancel) -> { });
+                            new EngineQuery(question.id(), 1, question.goldSql(), null, 1000, 1000), (cancel) -> { });
                     ChartAdvice advice = advisor.advise(new ChartRequest(result.columns(), result.rows(),
                             question.question(), null, true));
                     distribution.merge(advice.type(), 1, Integer::sum);

@@ -177,6 +177,25 @@ class LocalProductIT {
     }
 
     @Test
+    void theSchemaEndpointsDescribeTheLakeSearchItAndSuggestNames() {
+        http.get().uri("/api/schema/databases").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.databases[0]").isEqualTo("main").jsonPath("$.default_database").isEqualTo("main");
+        http.get().uri("/api/schema/table/ORDERS").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.name").isEqualTo("orders")
+                .jsonPath("$.comment").isEqualTo("Customer orders, one row per order")
+                .jsonPath("$.columns[0].name").isEqualTo("order_id");
+        http.get().uri("/api/schema/table/ordrs").exchange().expectStatus().isNotFound().expectBody()
+                .jsonPath("$.field").isEqualTo("name").jsonPath("$.suggestions[0]").isEqualTo("orders");
+        http.get().uri("/api/schema/search?q={q}&top_k=3", "products in each category").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.results.length()").isEqualTo(3)
+                .jsonPath("$.results[0].table").isEqualTo("products")
+                .jsonPath("$.results[0].matched").isNotEmpty();
+        problem(http.get().uri("/api/schema/search?q="), HttpStatus.BAD_REQUEST, "q");
+        problem(http.get().uri("/api/schema/search?q={q}", "x".repeat(501)), HttpStatus.BAD_REQUEST, "q");
+        problem(http.get().uri("/api/schema/search?q=orders&top_k=0"), HttpStatus.BAD_REQUEST, "top_k");
+    }
+
+    @Test
     void theStreamSendsEveryStatusThenTheAnswer() {
         String id = ask("List 3 products", null);
 

@@ -55,6 +55,15 @@ public final class AthenaCatalog implements Catalog {
     }
 
     @Override
+    public List<String> databases() {
+        List<String> names = new ArrayList<>();
+        this.athena.listDatabasesPaginator((request) -> request.catalogName(this.config.get().catalog()))
+                .databaseList().subscribe((database) -> names.add(database.name())).join();
+        names.sort(Comparator.naturalOrder());
+        return List.copyOf(names);
+    }
+
+    @Override
     public List<TableInfo> tables(String database) {
         String catalogName = this.config.get().catalog();
         String key = catalogName + "/" + database;

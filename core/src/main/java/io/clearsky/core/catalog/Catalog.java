@@ -11,6 +11,9 @@ public interface Catalog {
     /** The database queried when a question names none. */
     String defaultDatabase();
 
+    /** The databases (schemas) queries may be asked against, sorted by name. */
+    List<String> databases();
+
     /** All tables of a database, sorted by name; empty when the database is unknown. */
     List<TableInfo> tables(String database);
 

@@ -18,6 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DuckDbCatalog implements Catalog {
 
+    private static final String DATABASES = """
+            SELECT DISTINCT schema_name FROM duckdb_tables() WHERE NOT internal ORDER BY schema_name""";
+
     private static final String TABLES = """
             SELECT table_name, comment, estimated_size FROM duckdb_tables()
             WHERE schema_name = ? AND NOT internal ORDER BY table_name""";
@@ -37,6 +40,22 @@ public final class DuckDbCatalog implements Catalog {
     @Override
     public String defaultDatabase() {
         return this.lake.database();
+    }
+
+    @Override
+    public List<String> databases() {
+        try (Connection connection = this.lake.connect();
+                PreparedStatement statement = connection.prepareStatement(DATABASES);
+                ResultSet rows = statement.executeQuery()) {
+            List<String> databases = new ArrayList<>();
+            while (rows.next()) {
+                databases.add(rows.getString(1));
+            }
+            return List.copyOf(databases);
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("Cannot list the databases of the lake: " + ex.getMessage(), ex);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.clearsky.core.guard;
 
 import io.clearsky.core.catalog.Catalog;
+import io.clearsky.core.catalog.Suggestions;
 import io.clearsky.core.catalog.ColumnInfo;
 import io.clearsky.core.catalog.TableInfo;
 import java.util.ArrayList;

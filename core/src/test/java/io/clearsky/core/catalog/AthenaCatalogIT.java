@@ -84,6 +84,13 @@ class AthenaCatalogIT {
     }
 
     @Test
+    void databasesAreListed() {
+        AthenaCatalog catalog = new AthenaCatalog(client, () -> this.settings, Duration.ofMinutes(10), Clock.systemUTC());
+
+        assertThat(catalog.databases()).containsExactly("main");
+    }
+
+    @Test
     void anUnknownDatabaseHasNoTables() {
         AthenaCatalog catalog = new AthenaCatalog(client, () -> this.settings, Duration.ofMinutes(10), Clock.systemUTC());
 

@@ -18,6 +18,11 @@ final class TestCatalog implements Catalog {
     }
 
     @Override
+    public List<String> databases() {
+        return List.of("main", "other");
+    }
+
+    @Override
     public List<TableInfo> tables(String database) {
         return switch (database) {
             case "main" -> List.of(

@@ -8,12 +8,12 @@ import org.springframework.web.ErrorResponseException;
  * Problem details (RFC 9457) for requests the API refuses. Every problem about the request names the
  * offending field or parameter in a {@code field} property.
  */
-final class ApiProblems {
+public final class ApiProblems {
 
     private ApiProblems() {
     }
 
-    static ErrorResponseException field(HttpStatus status, String field, String detail) {
+    public static ErrorResponseException field(HttpStatus status, String field, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setProperty("field", field);
         return new ErrorResponseException(status, problem, null);

@@ -40,8 +40,8 @@ import software.amazon.awssdk.services.athena.model.TooManyRequestsException;
  * ({@code ClientRequestToken}), so a redelivered question finds its running or finished execution
  * instead of paying for a second one. Completion is checked with growing waits on timers, holding no
  * thread; {@code query_timeout_seconds} is enforced with {@code StopQueryExecution}. When a result has
- * more rows than the answer shows, Athena's own output object is the full result: it is handed on, not
- * read through the worker.
+ * more rows than the answer shows or than the large-result threshold, Athena's own output object is the
+ * full result: it is handed on, not read through the worker.
  */
 public final class AthenaEngine implements QueryEngine {
 
@@ -186,7 +186,7 @@ public final class AthenaEngine implements QueryEngine {
         }
         long rowCount = truncated ? totalRows(executionId, rows.size()) : rows.size();
         return new EngineResult(columns, List.copyOf(rows), rowCount, truncated, statistics(execution),
-                truncated ? outputObject(execution) : null);
+                (truncated || rowCount > query.fullResultAbove()) ? outputObject(execution) : null);
     }
 
     private static boolean headerRow(Row row, List<ResultColumn> columns) {

@@ -22,8 +22,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs queries on the local DuckDB lake, one fresh connection and statement per query. A result larger
- * than the answer shows is written in full to a CSV file in the spill directory as it is read, so the
- * query runs once.
+ * than the full-result limit is written in full to a CSV file in the spill directory as it is read, so
+ * the query runs once.
  */
 public final class DuckDbEngine implements QueryEngine {
 
@@ -64,14 +64,15 @@ public final class DuckDbEngine implements QueryEngine {
                     for (int i = 1; i <= columns.size(); i++) {
                         row.add(value(results.getObject(i)));
                     }
+                    if (spill == null && this.spillDirectory != null && rowCount >= query.fullResultAbove()) {
+                        // Every earlier row is still in the answer's rows: fullResultAbove never exceeds maxRows.
+                        spill = CsvSpill.start(this.spillDirectory,
+                                columns.stream().map(ResultColumn::getName).toList(), rows);
+                    }
                     if (rowCount < query.maxRows()) {
                         rows.add(row);
                     }
-                    else if (this.spillDirectory != null) {
-                        if (spill == null) {
-                            spill = CsvSpill.start(this.spillDirectory,
-                                    columns.stream().map(ResultColumn::getName).toList(), rows);
-                        }
+                    if (spill != null) {
                         spill.write(row);
                     }
                     rowCount++;

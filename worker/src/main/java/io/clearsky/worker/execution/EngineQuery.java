@@ -7,7 +7,9 @@ package io.clearsky.worker.execution;
  * @param attempt which SQL of this query it is, from 1; a corrected SQL is a new attempt
  * @param sql one read-only statement that passed the guard
  * @param database the database it is asked against
- * @param maxRows rows to read into the answer; the rest are counted, and kept in full when the engine can
+ * @param maxRows rows to read into the answer; the rest are counted
+ * @param fullResultAbove a result with more rows than this is kept in full for download, when the engine
+ * can ({@code features.large_result_threshold}, or fewer when the answer shows fewer rows)
  */
-public record EngineQuery(String queryId, int attempt, String sql, String database, int maxRows) {
+public record EngineQuery(String queryId, int attempt, String sql, String database, int maxRows, int fullResultAbove) {
 }

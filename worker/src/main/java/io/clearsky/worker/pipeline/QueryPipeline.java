@@ -220,8 +220,9 @@ public class QueryPipeline {
 
     private EngineResult execute(QueryRun run, Attempt attempt, String sql, String database, int maxRows) throws Exception {
         run.progress(QueryStatus.EXECUTING, Stage.EXECUTION, "Running the query");
-        return timed(run, Stage.EXECUTION, () -> this.stages.engine()
-                .execute(new EngineQuery(run.queryId(), attempt.number(), sql, database, maxRows), run::onCancel));
+        int fullResultAbove = Math.min(maxRows, this.config.get().chatbot().features().largeResultThreshold());
+        return timed(run, Stage.EXECUTION, () -> this.stages.engine().execute(
+                new EngineQuery(run.queryId(), attempt.number(), sql, database, maxRows, fullResultAbove), run::onCancel));
     }
 
     private void succeed(QueryRun run, QuestionSubmitted question, Attempt attempt, String sql, EngineResult result)

@@ -99,6 +99,15 @@ class AthenaEngineIT {
     }
 
     @Test
+    void aResultAboveTheLargeResultThresholdIsKeptInFullEvenWhenTheAnswerShowsItAll() throws Exception {
+        EngineResult result = run("SELECT order_id FROM orders ORDER BY order_id", 1000, 50);
+
+        assertThat(result.rows()).hasSize(100);
+        assertThat(result.truncated()).isFalse();
+        assertThat(result.fullResult()).isInstanceOf(FullResult.S3Object.class);
+    }
+
+    @Test
     void statisticsCarryScannedBytesTimesAndTheEstimatedCost() throws Exception {
         EngineResult result = run("SELECT count(*) FROM orders", 10);
 
@@ -112,11 +121,11 @@ class AthenaEngineIT {
 
     @Test
     void startingTheSameQueryAndAttemptAgainFindsTheFirstExecution() throws Exception {
-        EngineQuery query = new EngineQuery("q-" + UUID.randomUUID(), 1, "SELECT count(*) FROM customers", "main", 10);
+        EngineQuery query = new EngineQuery("q-" + UUID.randomUUID(), 1, "SELECT count(*) FROM customers", "main", 10, 10);
 
         this.engine.execute(query, (stop) -> { });
         this.engine.execute(query, (stop) -> { });
-        this.engine.execute(new EngineQuery(query.queryId(), 2, query.sql(), "main", 10), (stop) -> { });
+        this.engine.execute(new EngineQuery(query.queryId(), 2, query.sql(), "main", 10, 10), (stop) -> { });
 
         assertThat(athena.calls("StartQueryExecution")).hasSize(3);
         assertThat(athena.executionIds()).hasSize(2);
@@ -169,7 +178,7 @@ class AthenaEngineIT {
     void cancellingARunningQueryStopsItOnAthena() throws Exception {
         athena.neverFinish(true);
         AtomicReference<Runnable> stop = new AtomicReference<>();
-        EngineQuery query = new EngineQuery("q-" + UUID.randomUUID(), 1, "SELECT count(*) FROM orders", "main", 10);
+        EngineQuery query = new EngineQuery("q-" + UUID.randomUUID(), 1, "SELECT count(*) FROM orders", "main", 10, 10);
         CompletableFuture<Kind> outcome = CompletableFuture.supplyAsync(() -> {
             try {
                 this.engine.execute(query, stop::set);
@@ -196,6 +205,11 @@ class AthenaEngineIT {
     }
 
     private EngineResult run(String sql, int maxRows) throws EngineException {
-        return this.engine.execute(new EngineQuery("q-" + UUID.randomUUID(), 1, sql, "main", maxRows), (stop) -> { });
+        return run(sql, maxRows, maxRows);
+    }
+
+    private EngineResult run(String sql, int maxRows, int fullResultAbove) throws EngineException {
+        return this.engine.execute(new EngineQuery("q-" + UUID.randomUUID(), 1, sql, "main", maxRows, fullResultAbove),
+                (stop) -> { });
     }
 }

@@ -1,4 +1,4 @@
-package io.clearsky.core.guard;
+package io.clearsky.core.catalog;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -9,7 +9,7 @@ import java.util.Locale;
  * "Did you mean" for misspelt names: the closest known names by edit distance, close enough to be a
  * plausible typo or a near-synonym in form (plural, underscore, prefix).
  */
-final class Suggestions {
+public final class Suggestions {
 
     private static final int MAX = 3;
 
@@ -17,7 +17,7 @@ final class Suggestions {
     }
 
     /** Up to three known names closest to {@code name}, closest first. */
-    static List<String> closest(String name, Collection<String> known) {
+    public static List<String> closest(String name, Collection<String> known) {
         String wanted = name.toLowerCase(Locale.ROOT);
         int tolerance = Math.max(2, wanted.length() / 3);
         return known.stream()
@@ -31,7 +31,7 @@ final class Suggestions {
     }
 
     /** " Did you mean a, b?" or nothing. */
-    static String didYouMean(String name, Collection<String> known) {
+    public static String didYouMean(String name, Collection<String> known) {
         List<String> closest = closest(name, known);
         return closest.isEmpty() ? "" : " Did you mean " + String.join(", ", closest) + "?";
     }
