@@ -67,7 +67,7 @@ public final class AthenaCatalog implements Catalog {
     public List<TableInfo> tables(String database) {
         String catalogName = this.config.get().catalog();
         String key = catalogName + "/" + database;
-        Snapshot snapshot = this.snapshots.computeIfAbsent(key, (ignored) -> load(catalogName, database).join());
+        Snapshot snapshot = this.snapshots.computeIfAbsent(key, (ignored) -> firstLoad(catalogName, database));
         if (snapshot.staleAt(this.clock.instant(), this.refreshInterval) && snapshot.refreshing.compareAndSet(false, true)) {
             load(catalogName, database).whenComplete((fresh, failure) -> {
                 if (failure != null) {
@@ -81,6 +81,16 @@ public final class AthenaCatalog implements Catalog {
             });
         }
         return snapshot.tables;
+    }
+
+    /** The first read of a database has nothing older to serve, so it waits; its failure is the caller's. */
+    private Snapshot firstLoad(String catalogName, String database) {
+        try {
+            return load(catalogName, database).join();
+        }
+        catch (CompletionException ex) {
+            throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+        }
     }
 
     private CompletableFuture<Snapshot> load(String catalogName, String database) {

@@ -348,7 +348,7 @@ public final class AthenaStub implements AutoCloseable {
     private ObjectNode listDatabases() {
         ObjectNode response = JSON.createObjectNode();
         ArrayNode list = response.putArray("DatabaseList");
-        query("SELECT schema_name FROM duckdb_schemas() WHERE NOT internal ORDER BY 1").forEach((row) ->
+        query("SELECT DISTINCT schema_name FROM duckdb_tables() WHERE NOT internal ORDER BY 1").forEach((row) ->
                 list.addObject().put("Name", row.getFirst()));
         return response;
     }
