@@ -5,7 +5,11 @@ import io.clearsky.core.catalog.TableInfo;
 import io.clearsky.core.guard.GuardProperties;
 import io.clearsky.core.guard.GuardVerdict;
 import io.clearsky.core.guard.SqlGuard;
+import io.clearsky.core.embedding.CachedEmbeddings;
+import io.clearsky.core.embedding.Embeddings;
+import io.clearsky.core.embedding.MiniLmEmbeddings;
 import io.clearsky.core.lake.DuckDbLake;
+import io.clearsky.core.vector.InMemoryVectorIndex;
 import io.clearsky.worker.execution.DuckDbEngine;
 import io.clearsky.worker.execution.EngineException;
 import io.clearsky.worker.execution.EngineQuery;
@@ -14,7 +18,7 @@ import io.clearsky.worker.generation.Generation;
 import io.clearsky.worker.generation.GenerationException;
 import io.clearsky.worker.generation.GenerationRequest;
 import io.clearsky.worker.generation.SqlGenerator;
-import io.clearsky.worker.retrieval.CatalogKeywordRetriever;
+import io.clearsky.worker.retrieval.HybridRetriever;
 import io.clearsky.worker.retrieval.SchemaContext;
 import io.clearsky.worker.retrieval.SchemaRetriever;
 import io.clearsky.schemas.avro.ResultColumn;
@@ -52,6 +56,9 @@ public final class EvalRunner {
 
     private final Progress progress;
 
+    /** One model for every database; each database gets its own index. */
+    private final Embeddings embeddings = new CachedEmbeddings(new MiniLmEmbeddings(), 50_000);
+
     public EvalRunner(SqlGenerator generator, Progress progress) {
         this.generator = generator;
         this.progress = progress;
@@ -68,7 +75,7 @@ public final class EvalRunner {
         for (Map.Entry<String, List<EvalQuestion>> database : byDatabase.entrySet()) {
             this.progress.databaseStarted(database.getKey(), database.getValue().size());
             try (DuckDbLake lake = DuckDbLake.load(set.database(database.getKey()))) {
-                Stages stages = new Stages(lake);
+                Stages stages = new Stages(lake, this.embeddings);
                 for (EvalQuestion question : database.getValue()) {
                     Scored scored = evaluate(question, stages);
                     items.add(scored.item());
@@ -147,7 +154,7 @@ public final class EvalRunner {
         return false;
     }
 
-    /** Share of the gold query's tables among the first five retrieved; null when it reads none. */
+    /** 1 when every table the gold query reads is among the first five retrieved, else 0; null when it reads none. */
     private static Double recallAt5(EvalQuestion question, List<String> retrieved, Stages stages) {
         if (!(stages.guard().check(question.goldSql(), DATABASE) instanceof GuardVerdict.Accepted gold)
                 || gold.tables().isEmpty()) {
@@ -156,7 +163,7 @@ public final class EvalRunner {
         Set<String> top5 = Set.copyOf(retrieved.subList(0, Math.min(5, retrieved.size())).stream()
                 .map((name) -> DATABASE + "." + name.toLowerCase(Locale.ROOT)).toList());
         long found = gold.tables().stream().map((name) -> name.toLowerCase(Locale.ROOT)).filter(top5::contains).count();
-        return (double) found / gold.tables().size();
+        return (found == gold.tables().size()) ? 1.0 : 0.0;
     }
 
     private static ResultTable run(DuckDbEngine engine, String sql) throws EngineException {
@@ -167,13 +174,13 @@ public final class EvalRunner {
     /** The worker's stages over one loaded database. */
     private record Stages(SchemaRetriever retriever, SqlGuard guard, DuckDbEngine engine) {
 
-        Stages(DuckDbLake lake) {
-            this(new DuckDbCatalog(lake), lake);
+        Stages(DuckDbLake lake, Embeddings embeddings) {
+            this(new DuckDbCatalog(lake), lake, embeddings);
         }
 
-        private Stages(DuckDbCatalog catalog, DuckDbLake lake) {
-            this(new CatalogKeywordRetriever(catalog, RETRIEVED_TABLES), new SqlGuard(catalog, GuardProperties.defaults()),
-                    new DuckDbEngine(lake, null));
+        private Stages(DuckDbCatalog catalog, DuckDbLake lake, Embeddings embeddings) {
+            this(new HybridRetriever(catalog, embeddings, new InMemoryVectorIndex(embeddings.dimension()), RETRIEVED_TABLES),
+                    new SqlGuard(catalog, GuardProperties.defaults()), new DuckDbEngine(lake, null));
         }
     }
 

@@ -3,8 +3,10 @@ package io.clearsky.core.catalog;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -39,6 +41,14 @@ public final class SchemaSearch {
                         .thenComparing(TableInfo::name))
                 .limit(topK)
                 .toList();
+    }
+
+    /** Every table's lexical score for {@code text}, by table name; 0 when nothing matches. */
+    public static Map<String, Double> tableScores(List<TableInfo> tables, String text) {
+        Set<String> words = words(text);
+        Map<String, Double> scores = new HashMap<>();
+        tables.forEach((table) -> scores.put(table.name(), tableScore(table, words)));
+        return scores;
     }
 
     /** Tables and columns that share words with {@code text}, best first, at most {@code topK}. */

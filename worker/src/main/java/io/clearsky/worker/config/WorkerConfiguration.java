@@ -10,8 +10,13 @@ import io.clearsky.core.kafka.DurableProducers;
 import io.clearsky.core.kafka.TopicProperties;
 import io.clearsky.core.aws.AwsClients;
 import io.clearsky.core.aws.AwsProperties;
+import io.clearsky.core.embedding.CachedEmbeddings;
+import io.clearsky.core.embedding.Embeddings;
+import io.clearsky.core.embedding.MiniLmEmbeddings;
 import io.clearsky.core.lake.DuckDbLake;
 import io.clearsky.core.lake.LakeProperties;
+import io.clearsky.core.vector.InMemoryVectorIndex;
+import io.clearsky.core.vector.VectorIndex;
 import io.clearsky.worker.control.CancelRequestReader;
 import io.clearsky.worker.control.Cancellations;
 import io.clearsky.worker.execution.AthenaEngine;
@@ -32,7 +37,7 @@ import io.clearsky.worker.pipeline.PipelineMetrics;
 import io.clearsky.worker.pipeline.QueryPipeline;
 import io.clearsky.worker.pipeline.Stages;
 import io.clearsky.worker.results.ResultStore;
-import io.clearsky.worker.retrieval.CatalogKeywordRetriever;
+import io.clearsky.worker.retrieval.HybridRetriever;
 import io.clearsky.worker.retrieval.SchemaRetriever;
 import io.clearsky.worker.session.SessionMemory;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -67,8 +72,20 @@ public class WorkerConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SchemaRetriever catalogKeywordRetriever(Catalog catalog) {
-        return new CatalogKeywordRetriever(catalog, 8);
+    Embeddings schemaEmbeddings() {
+        return new CachedEmbeddings(new MiniLmEmbeddings(), 50_000);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    VectorIndex schemaIndex(Embeddings schemaEmbeddings) {
+        return new InMemoryVectorIndex(schemaEmbeddings.dimension());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SchemaRetriever hybridRetriever(Catalog catalog, Embeddings schemaEmbeddings, VectorIndex schemaIndex) {
+        return new HybridRetriever(catalog, schemaEmbeddings, schemaIndex, 8);
     }
 
     @Bean

@@ -1,0 +1,125 @@
+package io.clearsky.worker.retrieval;
+
+import io.clearsky.core.catalog.Catalog;
+import io.clearsky.core.catalog.ColumnInfo;
+import io.clearsky.core.catalog.SchemaSearch;
+import io.clearsky.core.catalog.TableInfo;
+import io.clearsky.core.embedding.Embeddings;
+import io.clearsky.core.vector.SchemaDocument;
+import io.clearsky.core.vector.SchemaDocuments;
+import io.clearsky.core.vector.VectorIndex;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Ranks tables by the question's embedding similarity to their documents combined with the words it
+ * shares with their names and comments, then adds the join partners of the best tables (tables that
+ * share a key column such as {@code customer_id}) so that the generator sees both sides of a join. The
+ * catalog's documents are embedded into the index on first use and again only when their text changes.
+ */
+public final class HybridRetriever implements SchemaRetriever {
+
+    /** How much a full lexical match adds to a cosine similarity (0–1). */
+    static final double LEXICAL_WEIGHT = 1.0;
+
+    private final Catalog catalog;
+
+    private final Embeddings embeddings;
+
+    private final VectorIndex index;
+
+    private final int topK;
+
+    /** The table list each database was last indexed from: catalogs hand out the same list until they refresh. */
+    private final Map<String, List<TableInfo>> indexedFrom = new ConcurrentHashMap<>();
+
+    public HybridRetriever(Catalog catalog, Embeddings embeddings, VectorIndex index, int topK) {
+        this.catalog = catalog;
+        this.embeddings = embeddings;
+        this.index = index;
+        this.topK = topK;
+    }
+
+    @Override
+    public SchemaContext retrieve(String question, String database) {
+        List<TableInfo> tables = this.catalog.tables(database);
+        ensureIndexed(database, tables);
+        Map<String, Double> scores = new HashMap<>();
+        for (VectorIndex.Match match : this.index.search(database, this.embeddings.embed(question), 4 * this.topK)) {
+            scores.merge(match.document().table(), match.similarity(), Math::max);
+        }
+        Map<String, Double> lexical = SchemaSearch.tableScores(tables, question);
+        double best = lexical.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        if (best > 0) {
+            lexical.forEach((table, score) -> scores.merge(table, LEXICAL_WEIGHT * score / best, Double::sum));
+        }
+        List<TableInfo> ranked = tables.stream()
+                .sorted(Comparator.comparingDouble((TableInfo table) -> -scores.getOrDefault(table.name(), 0.0))
+                        .thenComparing(TableInfo::name))
+                .toList();
+        return new SchemaContext(database, withJoinPartners(ranked));
+    }
+
+    /**
+     * The best tables, with the join partners of the top ones (up to three, at most half the budget)
+     * moved up right behind them; one place is always left for the next best table.
+     */
+    private List<TableInfo> withJoinPartners(List<TableInfo> ranked) {
+        int anchors = Math.min(ranked.size(), Math.max(1, Math.min(3, this.topK / 2)));
+        Set<TableInfo> chosen = new LinkedHashSet<>(ranked.subList(0, anchors));
+        for (TableInfo anchor : ranked.subList(0, anchors)) {
+            Set<String> keys = keys(anchor);
+            for (TableInfo candidate : ranked.subList(anchors, Math.min(ranked.size(), 3 * this.topK))) {
+                if (chosen.size() >= this.topK - 1) {
+                    break;
+                }
+                if (!chosen.contains(candidate) && keys.stream().anyMatch(keys(candidate)::contains)) {
+                    chosen.add(candidate);
+                }
+            }
+        }
+        for (TableInfo table : ranked) {
+            if (chosen.size() >= this.topK) {
+                break;
+            }
+            chosen.add(table);
+        }
+        return new ArrayList<>(chosen);
+    }
+
+    /** Column names that look like keys: {@code id}-suffixed names, which is how joins show up in names. */
+    private static Set<String> keys(TableInfo table) {
+        return table.columns().stream().map(ColumnInfo::name).map((name) -> name.toLowerCase(Locale.ROOT))
+                .filter((name) -> name.endsWith("_id") || name.endsWith("id") && name.length() > 2 && !name.equals("id"))
+                .collect(Collectors.toSet());
+    }
+
+    private void ensureIndexed(String database, List<TableInfo> tables) {
+        if (this.indexedFrom.get(database) == tables) {
+            return;
+        }
+        synchronized (this) {
+            if (this.indexedFrom.get(database) == tables) {
+                return;
+            }
+            Set<String> known = this.index.contentHashes(database);
+            List<SchemaDocument> fresh = tables.stream().flatMap((table) -> SchemaDocuments.of(table).stream())
+                    .filter((document) -> !known.contains(document.contentHash())).toList();
+            List<float[]> vectors = this.embeddings.embedAll(fresh.stream().map(SchemaDocument::text).toList());
+            List<VectorIndex.Entry> entries = new ArrayList<>();
+            for (int i = 0; i < fresh.size(); i++) {
+                entries.add(new VectorIndex.Entry(fresh.get(i), vectors.get(i)));
+            }
+            this.index.upsert(entries);
+            this.indexedFrom.put(database, tables);
+        }
+    }
+}

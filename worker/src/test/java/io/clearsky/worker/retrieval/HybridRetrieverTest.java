@@ -1,0 +1,117 @@
+package io.clearsky.worker.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clearsky.core.catalog.Catalog;
+import io.clearsky.core.catalog.ColumnInfo;
+import io.clearsky.core.catalog.TableInfo;
+import io.clearsky.core.embedding.Embeddings;
+import io.clearsky.core.embedding.MiniLmEmbeddings;
+import io.clearsky.core.vector.InMemoryVectorIndex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Retrieval with the real in-process MiniLM model over a small catalog.
+ */
+class HybridRetrieverTest {
+
+    private static final Embeddings MINILM = new MiniLmEmbeddings();
+
+    private final AtomicReference<List<TableInfo>> tables = new AtomicReference<>(List.of(
+            table("customers", "People and companies who buy from us", "customer_id", "full_name", "region_id"),
+            table("orders", "Customer orders, one row per order", "order_id", "customer_id", "placed_on", "status"),
+            table("regions", "Sales regions", "region_id", "region_name"),
+            table("suppliers", "Companies we buy stock from", "supplier_id", "company"),
+            table("warehouses", "Where stock is kept", "warehouse_id", "city"),
+            table("payroll", "Monthly salaries of staff", "employee_id", "month", "amount")));
+
+    private final CountingEmbeddings embeddings = new CountingEmbeddings();
+
+    private final HybridRetriever retriever = new HybridRetriever(new FixedCatalog(), this.embeddings,
+            new InMemoryVectorIndex(384), 3);
+
+    @Test
+    void aQuestionFindsTheTablesItIsAboutEvenWithoutTheirNames() {
+        assertThat(this.retriever.retrieve("Who are our biggest buyers?", "main").tables()).extracting(TableInfo::name)
+                .first().isEqualTo("customers");
+        assertThat(this.retriever.retrieve("How much do we pay our staff each month?", "main").tables())
+                .extracting(TableInfo::name).first().isEqualTo("payroll");
+    }
+
+    @Test
+    void theJoinPartnersOfTheBestTablesComeAlong() {
+        List<String> names = this.retriever.retrieve("How many orders were placed last week?", "main").tables().stream()
+                .map(TableInfo::name).toList();
+
+        assertThat(names.getFirst()).isEqualTo("orders");
+        assertThat(names).contains("customers");
+    }
+
+    @Test
+    void unchangedTablesAreNotEmbeddedAgainAfterACatalogRefresh() {
+        this.retriever.retrieve("orders", "main");
+        int first = this.embeddings.documents.get();
+        List<TableInfo> refreshed = new ArrayList<>(this.tables.get());
+        refreshed.add(table("invoices", "Bills sent to customers", "invoice_id", "customer_id"));
+        this.tables.set(refreshed);
+
+        this.retriever.retrieve("orders", "main");
+
+        assertThat(first).isEqualTo(6);
+        assertThat(this.embeddings.documents.get()).isEqualTo(7);
+    }
+
+    private static TableInfo table(String name, String comment, String... columns) {
+        return new TableInfo("main", name, comment,
+                java.util.Arrays.stream(columns).map((column) -> new ColumnInfo(column, "VARCHAR", null, false)).toList(), null);
+    }
+
+    private final class FixedCatalog implements Catalog {
+
+        @Override
+        public String defaultDatabase() {
+            return "main";
+        }
+
+        @Override
+        public List<String> databases() {
+            return List.of("main");
+        }
+
+        @Override
+        public List<TableInfo> tables(String database) {
+            return HybridRetrieverTest.this.tables.get();
+        }
+    }
+
+    /** MiniLM, counting the documents embedded in batches (questions are embedded one by one). */
+    private static final class CountingEmbeddings implements Embeddings {
+
+        private final AtomicInteger documents = new AtomicInteger();
+
+        @Override
+        public String model() {
+            return MINILM.model();
+        }
+
+        @Override
+        public int dimension() {
+            return MINILM.dimension();
+        }
+
+        @Override
+        public float[] embed(String text) {
+            return MINILM.embed(text);
+        }
+
+        @Override
+        public List<float[]> embedAll(List<String> texts) {
+            this.documents.addAndGet(texts.size());
+            return MINILM.embedAll(texts);
+        }
+    }
+}
