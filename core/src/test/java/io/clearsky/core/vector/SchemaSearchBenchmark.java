@@ -26,7 +26,7 @@ import org.openjdk.jmh.util.Statistics;
 
 /**
  * What a schema search costs in memory over a generated catalog of 1,000 tables × 30 columns (about
- * 3,600 documents with MiniLM vectors): the index scan alone, and with embedding the question first.
+ * 3,000 documents with MiniLM vectors): the index scan alone, and with embedding the question first.
  * Run with {@code bin/clearsky bench-retrieval}; writes {@code target/bench/retrieval-jmh.json}.
  */
 @State(Scope.Benchmark)
