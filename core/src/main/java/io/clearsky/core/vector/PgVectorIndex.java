@@ -38,6 +38,14 @@ public final class PgVectorIndex implements VectorIndex, AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The store's vectors and the embedding model's differ in length: nothing found would mean anything. */
+    public static final class DimensionMismatchException extends IllegalStateException {
+
+        DimensionMismatchException(String message) {
+            super(message);
+        }
+    }
+
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
     /** How a store's table is laid out. */
@@ -111,7 +119,7 @@ public final class PgVectorIndex implements VectorIndex, AutoCloseable {
             }
             int stored = index.storedDimension();
             if (stored != dimension) {
-                throw new IllegalStateException("The vector store " + index.table + " holds " + stored
+                throw new DimensionMismatchException("The vector store " + index.table + " holds " + stored
                         + "-dimension vectors but the embedding model makes " + dimension
                         + "-dimension ones; set embedding_dimension and the embedding model to agree, or re-index");
             }
@@ -119,7 +127,7 @@ public final class PgVectorIndex implements VectorIndex, AutoCloseable {
         }
         catch (RuntimeException ex) {
             pool.dispose();
-            throw (ex instanceof IllegalStateException) ? ex : new IllegalStateException("Cannot use the vector store at "
+            throw (ex instanceof DimensionMismatchException) ? ex : new IllegalStateException("Cannot use the vector store at "
                     + connection.describe() + ": " + rootMessage(ex), ex);
         }
     }

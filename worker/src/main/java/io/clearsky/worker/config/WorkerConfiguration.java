@@ -10,12 +10,11 @@ import io.clearsky.core.kafka.DurableProducers;
 import io.clearsky.core.kafka.TopicProperties;
 import io.clearsky.core.aws.AwsClients;
 import io.clearsky.core.aws.AwsProperties;
-import io.clearsky.core.embedding.CachedEmbeddings;
 import io.clearsky.core.embedding.Embeddings;
-import io.clearsky.core.embedding.MiniLmEmbeddings;
 import io.clearsky.core.lake.DuckDbLake;
 import io.clearsky.core.lake.LakeProperties;
-import io.clearsky.core.vector.InMemoryVectorIndex;
+import io.clearsky.core.vector.RetrievalProperties;
+import io.clearsky.core.vector.SchemaIndexes;
 import io.clearsky.core.vector.VectorIndex;
 import io.clearsky.worker.control.CancelRequestReader;
 import io.clearsky.worker.control.Cancellations;
@@ -66,26 +65,28 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ WorkerProperties.class, AthenaProperties.class, GenerationProperties.class,
-        ChartProperties.class })
+        ChartProperties.class, RetrievalProperties.class })
 @PropertySource("classpath:clearsky/worker-defaults.properties")
 public class WorkerConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Embeddings schemaEmbeddings() {
-        return new CachedEmbeddings(new MiniLmEmbeddings(), 50_000);
+    Embeddings schemaEmbeddings(RetrievalProperties retrieval, LiveConfig liveConfig, AwsClients aws,
+            AwsProperties awsProperties) {
+        return SchemaIndexes.embeddings(retrieval, liveConfig.get(), aws, awsProperties.bedrockEndpoint());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    VectorIndex schemaIndex(Embeddings schemaEmbeddings) {
-        return new InMemoryVectorIndex(schemaEmbeddings.dimension());
+    VectorIndex schemaIndex(Embeddings schemaEmbeddings, LiveConfig liveConfig, RetrievalProperties retrieval) {
+        return SchemaIndexes.index(liveConfig.get(), schemaEmbeddings, retrieval);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    SchemaRetriever hybridRetriever(Catalog catalog, Embeddings schemaEmbeddings, VectorIndex schemaIndex) {
-        return new HybridRetriever(catalog, schemaEmbeddings, schemaIndex, 8);
+    SchemaRetriever hybridRetriever(Catalog catalog, Embeddings schemaEmbeddings, VectorIndex schemaIndex,
+            RetrievalProperties retrieval) {
+        return new HybridRetriever(catalog, schemaEmbeddings, schemaIndex, retrieval.tables());
     }
 
     @Bean

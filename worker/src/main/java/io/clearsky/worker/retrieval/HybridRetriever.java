@@ -5,8 +5,7 @@ import io.clearsky.core.catalog.ColumnInfo;
 import io.clearsky.core.catalog.SchemaSearch;
 import io.clearsky.core.catalog.TableInfo;
 import io.clearsky.core.embedding.Embeddings;
-import io.clearsky.core.vector.SchemaDocument;
-import io.clearsky.core.vector.SchemaDocuments;
+import io.clearsky.core.vector.SchemaIndexer;
 import io.clearsky.core.vector.VectorIndex;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,6 +35,8 @@ public final class HybridRetriever implements SchemaRetriever {
 
     private final VectorIndex index;
 
+    private final SchemaIndexer indexer;
+
     private final int topK;
 
     /** The table list each database was last indexed from: catalogs hand out the same list until they refresh. */
@@ -45,6 +46,7 @@ public final class HybridRetriever implements SchemaRetriever {
         this.catalog = catalog;
         this.embeddings = embeddings;
         this.index = index;
+        this.indexer = new SchemaIndexer(embeddings, index);
         this.topK = topK;
     }
 
@@ -107,19 +109,10 @@ public final class HybridRetriever implements SchemaRetriever {
             return;
         }
         synchronized (this) {
-            if (this.indexedFrom.get(database) == tables) {
-                return;
+            if (this.indexedFrom.get(database) != tables) {
+                this.indexer.index(tables);
+                this.indexedFrom.put(database, tables);
             }
-            Set<String> known = this.index.contentHashes(database);
-            List<SchemaDocument> fresh = tables.stream().flatMap((table) -> SchemaDocuments.of(table).stream())
-                    .filter((document) -> !known.contains(document.contentHash())).toList();
-            List<float[]> vectors = this.embeddings.embedAll(fresh.stream().map(SchemaDocument::text).toList());
-            List<VectorIndex.Entry> entries = new ArrayList<>();
-            for (int i = 0; i < fresh.size(); i++) {
-                entries.add(new VectorIndex.Entry(fresh.get(i), vectors.get(i)));
-            }
-            this.index.upsert(entries);
-            this.indexedFrom.put(database, tables);
         }
     }
 }
