@@ -70,6 +70,8 @@ app.kubernetes.io/component: {{ .component }}
   value: {{ .Values.lake.engine | quote }}
 - name: CLEARSKY_GENERATION_GENERATOR
   value: {{ .Values.generation.generator | quote }}
+- name: CLEARSKY_RETRIEVAL_EMBEDDINGS
+  value: {{ .Values.retrieval.embeddings | quote }}
 {{- with .Values.generation.openai }}
 {{- if .baseUrl }}
 - name: CLEARSKY_GENERATION_OPENAI_BASE_URL

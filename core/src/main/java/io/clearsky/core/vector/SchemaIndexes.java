@@ -49,13 +49,11 @@ public final class SchemaIndexes {
      * than the model's stops start-up.
      */
     public static VectorIndex index(ClearSkyConfig config, Embeddings embeddings, RetrievalProperties properties) {
-        VectorStoreConfig store = config.vectorStore();
-        if (!VectorStoreConfig.PGVECTOR.equals(store.type())) {
+        if (!VectorStoreConfig.PGVECTOR.equals(config.vectorStore().type())) {
             return new InMemoryVectorIndex(embeddings.dimension());
         }
         try {
-            return PgVectorIndex.open(store.connection(), store.table(), embeddings.dimension(),
-                    store.similarityThreshold(), properties.storeTimeout());
+            return store(config, embeddings, properties);
         }
         catch (PgVectorIndex.DimensionMismatchException ex) {
             throw ex;
@@ -64,5 +62,21 @@ public final class SchemaIndexes {
             logger.warn("{}; retrieval uses an in-memory index of the catalog instead", ex.getMessage());
             return new InMemoryVectorIndex(embeddings.dimension());
         }
+    }
+
+    /**
+     * The pgvector store {@code vector_store_config.json} names, with no fallback: for the indexer, which
+     * must write where retrieval will read.
+     *
+     * @throws IllegalStateException when the configuration names no pgvector store or it cannot be used
+     */
+    public static PgVectorIndex store(ClearSkyConfig config, Embeddings embeddings, RetrievalProperties properties) {
+        VectorStoreConfig store = config.vectorStore();
+        if (!VectorStoreConfig.PGVECTOR.equals(store.type())) {
+            throw new IllegalStateException("vector_store_config.json names no pgvector store (type is " + store.type()
+                    + "); retrieval indexes the catalog in memory when it starts");
+        }
+        return PgVectorIndex.open(store.connection(), store.table(), embeddings.dimension(), store.similarityThreshold(),
+                properties.storeTimeout());
     }
 }

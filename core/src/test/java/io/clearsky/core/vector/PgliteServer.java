@@ -16,7 +16,9 @@ import java.time.Instant;
  */
 public final class PgliteServer implements AutoCloseable {
 
-    static final Path HOME = Path.of("src/test/js/pglite");
+    /** The npm project, from this module or from a sibling module's tests. */
+    static final Path HOME = Files.isDirectory(Path.of("src/test/js/pglite")) ? Path.of("src/test/js/pglite")
+            : Path.of("../core/src/test/js/pglite");
 
     private static final Path LOG = Path.of("target/pglite.log");
 
