@@ -10,6 +10,7 @@ import io.clearsky.core.embedding.Embeddings;
 import io.clearsky.core.embedding.MiniLmEmbeddings;
 import io.clearsky.core.lake.DuckDbLake;
 import io.clearsky.core.vector.InMemoryVectorIndex;
+import io.clearsky.core.vector.RetrievalProperties;
 import io.clearsky.worker.execution.DuckDbEngine;
 import io.clearsky.worker.execution.EngineException;
 import io.clearsky.worker.execution.EngineQuery;
@@ -41,6 +42,8 @@ public final class EvalRunner {
     static final int MAX_ROWS = 10_000;
 
     static final int RETRIEVED_TABLES = 8;
+
+    static final int TOKEN_BUDGET = new RetrievalProperties(null, null, null, null).tokenBudget();
 
     private static final String DATABASE = "main";
 
@@ -179,7 +182,8 @@ public final class EvalRunner {
         }
 
         private Stages(DuckDbCatalog catalog, DuckDbLake lake, Embeddings embeddings) {
-            this(new HybridRetriever(catalog, embeddings, new InMemoryVectorIndex(embeddings.dimension()), RETRIEVED_TABLES),
+            this(new HybridRetriever(catalog, embeddings, new InMemoryVectorIndex(embeddings.dimension()), RETRIEVED_TABLES,
+                    TOKEN_BUDGET),
                     new SqlGuard(catalog, GuardProperties.defaults()), new DuckDbEngine(lake, null));
         }
     }

@@ -86,7 +86,7 @@ public class WorkerConfiguration {
     @ConditionalOnMissingBean
     SchemaRetriever hybridRetriever(Catalog catalog, Embeddings schemaEmbeddings, VectorIndex schemaIndex,
             RetrievalProperties retrieval) {
-        return new HybridRetriever(catalog, schemaEmbeddings, schemaIndex, retrieval.tables());
+        return new HybridRetriever(catalog, schemaEmbeddings, schemaIndex, retrieval.tables(), retrieval.tokenBudget());
     }
 
     @Bean

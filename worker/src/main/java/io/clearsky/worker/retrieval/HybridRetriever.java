@@ -39,15 +39,23 @@ public final class HybridRetriever implements SchemaRetriever {
 
     private final int topK;
 
+    private final int tokenBudget;
+
     /** The table list each database was last indexed from: catalogs hand out the same list until they refresh. */
     private final Map<String, List<TableInfo>> indexedFrom = new ConcurrentHashMap<>();
 
-    public HybridRetriever(Catalog catalog, Embeddings embeddings, VectorIndex index, int topK) {
+    /**
+     * @param topK most tables handed on
+     * @param tokenBudget most tokens (estimated at four characters each) the tables' descriptions may take in
+     * a prompt; tables that do not fit are left out, the best one never
+     */
+    public HybridRetriever(Catalog catalog, Embeddings embeddings, VectorIndex index, int topK, int tokenBudget) {
         this.catalog = catalog;
         this.embeddings = embeddings;
         this.index = index;
         this.indexer = new SchemaIndexer(embeddings, index);
         this.topK = topK;
+        this.tokenBudget = tokenBudget;
     }
 
     @Override
@@ -67,7 +75,31 @@ public final class HybridRetriever implements SchemaRetriever {
                 .sorted(Comparator.comparingDouble((TableInfo table) -> -scores.getOrDefault(table.name(), 0.0))
                         .thenComparing(TableInfo::name))
                 .toList();
-        return new SchemaContext(database, withJoinPartners(ranked));
+        return new SchemaContext(database, withinBudget(withJoinPartners(ranked)));
+    }
+
+    private List<TableInfo> withinBudget(List<TableInfo> tables) {
+        List<TableInfo> kept = new ArrayList<>();
+        int tokens = 0;
+        for (TableInfo table : tables) {
+            int cost = estimatedTokens(table);
+            // A table that does not fit is skipped; a smaller, lower-ranked one may still fit.
+            if (kept.isEmpty() || tokens + cost <= this.tokenBudget) {
+                kept.add(table);
+                tokens += cost;
+            }
+        }
+        return kept;
+    }
+
+    /** About four characters per token, as the prompt lists a table: name, comment, one line per column. */
+    static int estimatedTokens(TableInfo table) {
+        int characters = table.name().length() + ((table.comment() != null) ? table.comment().length() : 0) + 10;
+        for (ColumnInfo column : table.columns()) {
+            characters += column.name().length() + column.type().length()
+                    + ((column.comment() != null) ? column.comment().length() : 0) + 8;
+        }
+        return characters / 4;
     }
 
     /**

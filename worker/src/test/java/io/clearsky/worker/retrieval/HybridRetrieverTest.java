@@ -32,7 +32,7 @@ class HybridRetrieverTest {
     private final CountingEmbeddings embeddings = new CountingEmbeddings();
 
     private final HybridRetriever retriever = new HybridRetriever(new FixedCatalog(), this.embeddings,
-            new InMemoryVectorIndex(384), 3);
+            new InMemoryVectorIndex(384), 3, 6_000);
 
     @Test
     void aQuestionFindsTheTablesItIsAboutEvenWithoutTheirNames() {
@@ -49,6 +49,19 @@ class HybridRetrieverTest {
 
         assertThat(names.getFirst()).isEqualTo("orders");
         assertThat(names).contains("customers");
+    }
+
+    @Test
+    void tablesBeyondTheTokenBudgetAreLeftOutButNeverTheBest() {
+        List<String> columns = java.util.stream.IntStream.range(0, 200).mapToObj((i) -> "measure_" + i).toList();
+        this.tables.set(List.of(table("orders", "Customer orders", columns.toArray(String[]::new)),
+                table("customers", "People who buy", columns.toArray(String[]::new)),
+                table("regions", "Sales regions", "region_id")));
+        HybridRetriever tight = new HybridRetriever(new FixedCatalog(), this.embeddings, new InMemoryVectorIndex(384), 3,
+                HybridRetriever.estimatedTokens(this.tables.get().get(0)) + 20);
+
+        assertThat(tight.retrieve("How many orders?", "main").tables()).extracting(TableInfo::name)
+                .containsExactly("orders", "regions");
     }
 
     @Test
