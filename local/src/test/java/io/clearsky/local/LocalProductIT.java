@@ -183,7 +183,8 @@ class LocalProductIT {
         http.get().uri("/api/schema/table/ORDERS").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.name").isEqualTo("orders")
                 .jsonPath("$.comment").isEqualTo("Customer orders, one row per order")
-                .jsonPath("$.columns[0].name").isEqualTo("order_id");
+                .jsonPath("$.columns[0].name").isEqualTo("order_id")
+                .jsonPath("$.columns[4].name").isEqualTo("status").jsonPath("$.columns[4].samples").isNotEmpty();
         http.get().uri("/api/schema/table/ordrs").exchange().expectStatus().isNotFound().expectBody()
                 .jsonPath("$.field").isEqualTo("name").jsonPath("$.suggestions[0]").isEqualTo("orders");
         http.get().uri("/api/schema/search?q={q}&top_k=3", "products in each category").exchange().expectStatus().isOk()

@@ -1,5 +1,7 @@
 package io.clearsky.core.catalog;
 
+import java.util.List;
+
 /**
  * A column of a lake table.
  *
@@ -7,6 +9,17 @@ package io.clearsky.core.catalog;
  * @param type engine type name, e.g. {@code BIGINT} or {@code varchar}
  * @param comment the documented meaning, or {@code null}
  * @param partitionKey whether the table is partitioned by this column
+ * @param samples a few distinct values, so a model sees how values are spelled ({@code 'shipped'} or
+ * {@code 'SHIPPED'}); empty when the catalog does not sample
  */
-public record ColumnInfo(String name, String type, String comment, boolean partitionKey) {
+public record ColumnInfo(String name, String type, String comment, boolean partitionKey, List<String> samples) {
+
+    public ColumnInfo {
+        samples = (samples != null) ? List.copyOf(samples) : List.of();
+    }
+
+    /** A column the catalog did not sample. */
+    public ColumnInfo(String name, String type, String comment, boolean partitionKey) {
+        this(name, type, comment, partitionKey, List.of());
+    }
 }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The catalog of a DuckDB lake, read from {@code duckdb_tables()} and {@code duckdb_columns()} so that
- * table and column comments come along. A read-only lake cannot change under us, so each database is
+ * table and column comments come along, with a few sample values of each text column. A read-only lake cannot change under us, so each database is
  * read once and kept.
  */
 public final class DuckDbCatalog implements Catalog {
@@ -28,6 +29,12 @@ public final class DuckDbCatalog implements Catalog {
     private static final String COLUMNS = """
             SELECT table_name, column_name, data_type, comment FROM duckdb_columns()
             WHERE schema_name = ? AND NOT internal ORDER BY table_name, column_index""";
+
+    private static final int SAMPLES = 3;
+
+    private static final int SAMPLED_ROWS = 1_000;
+
+    private static final int MAX_SAMPLE_LENGTH = 40;
 
     private final DuckDbLake lake;
 
@@ -63,6 +70,39 @@ public final class DuckDbCatalog implements Catalog {
         return this.byDatabase.computeIfAbsent(database, this::load);
     }
 
+    /**
+     * Text columns with a few of their values, read from the first rows only so a large table costs no
+     * more than a small one, and ordered so the same lake always gives the same samples (documents are
+     * re-embedded when their text changes).
+     */
+    private static List<ColumnInfo> sampled(Connection connection, String database, String table, List<ColumnInfo> columns)
+            throws SQLException {
+        List<ColumnInfo> sampled = new ArrayList<>();
+        for (ColumnInfo column : columns) {
+            if (!column.type().equalsIgnoreCase("VARCHAR")) {
+                sampled.add(column);
+                continue;
+            }
+            String name = quote(column.name());
+            List<String> values = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT DISTINCT " + name + " FROM (SELECT " + name + " FROM "
+                            + quote(database) + "." + quote(table) + " LIMIT " + SAMPLED_ROWS + ") WHERE " + name
+                            + " IS NOT NULL ORDER BY 1 LIMIT " + SAMPLES)) {
+                while (rows.next()) {
+                    String value = rows.getString(1);
+                    values.add((value.length() > MAX_SAMPLE_LENGTH) ? value.substring(0, MAX_SAMPLE_LENGTH) : value);
+                }
+            }
+            sampled.add(new ColumnInfo(column.name(), column.type(), column.comment(), column.partitionKey(), values));
+        }
+        return sampled;
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
     private List<TableInfo> load(String database) {
         try (Connection connection = this.lake.connect()) {
             Map<String, List<ColumnInfo>> columns = new LinkedHashMap<>();
@@ -82,7 +122,8 @@ public final class DuckDbCatalog implements Catalog {
                     while (rows.next()) {
                         String name = rows.getString(1);
                         tables.add(new TableInfo(database, name, rows.getString(2),
-                                columns.getOrDefault(name, List.of()), rows.getLong(3)));
+                                sampled(connection, database, name, columns.getOrDefault(name, List.of())),
+                                rows.getLong(3)));
                     }
                 }
             }

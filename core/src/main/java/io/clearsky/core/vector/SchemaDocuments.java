@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The documents that describe a table: one with its name, comment and every column with its type, and
+ * The documents that describe a table: one with its name, comment and every column with its type and
+ * sample values, and
  * one per group of documented columns, so that a column's meaning can be found even in a wide table
  * whose overview is dominated by other columns.
  */
@@ -27,7 +28,7 @@ public final class SchemaDocuments {
         overview.append(". Columns: ");
         List<String> columns = new ArrayList<>();
         for (ColumnInfo column : table.columns()) {
-            columns.add(words(column.name()) + " (" + column.type().toLowerCase(Locale.ROOT) + ")");
+            columns.add(words(column.name()) + " (" + column.type().toLowerCase(Locale.ROOT) + samples(column) + ")");
         }
         overview.append(String.join(", ", columns)).append('.');
         String id = table.database() + "." + table.name();
@@ -46,6 +47,11 @@ public final class SchemaDocuments {
             documents.add(SchemaDocument.of(id + "#columns-" + (group + 1), table.database(), table.name(), text.toString()));
         }
         return documents;
+    }
+
+    /** ", e.g. shipped, pending" or nothing. */
+    static String samples(ColumnInfo column) {
+        return column.samples().isEmpty() ? "" : ", e.g. " + String.join(", ", column.samples());
     }
 
     /** {@code order_items} reads as "order items" to a language model. */

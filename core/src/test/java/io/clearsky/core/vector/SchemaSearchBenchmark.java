@@ -2,9 +2,11 @@ package io.clearsky.core.vector;
 
 import io.clearsky.core.catalog.ColumnInfo;
 import io.clearsky.core.catalog.TableInfo;
+import io.clearsky.core.config.PostgresConnection;
 import io.clearsky.core.embedding.MiniLmEmbeddings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +19,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -26,7 +29,8 @@ import org.openjdk.jmh.util.Statistics;
 
 /**
  * What a schema search costs in memory over a generated catalog of 1,000 tables × 30 columns (about
- * 3,000 documents with MiniLM vectors): the index scan alone, and with embedding the question first.
+ * 3,000 documents with MiniLM vectors): the index scan alone, with embedding the question first, and
+ * the same search in pgvector on PGlite when it is installed.
  * Run with {@code bin/clearsky bench-retrieval}; writes {@code target/bench/retrieval-jmh.json}.
  */
 @State(Scope.Benchmark)
@@ -50,6 +54,16 @@ public class SchemaSearchBenchmark {
 
     @Setup
     public void indexAGeneratedCatalog() {
+        this.index.upsert(generatedCatalog(this.embeddings));
+        for (String subject : SUBJECTS) {
+            String question = String.format(Locale.ROOT, "What was the total %s amount per region last month?", subject);
+            this.questionTexts.add(question);
+            this.questions.add(this.embeddings.embed(question));
+        }
+    }
+
+    /** 1,000 tables × 30 columns as documents with their MiniLM vectors; the same every run. */
+    static List<VectorIndex.Entry> generatedCatalog(MiniLmEmbeddings embeddings) {
         Random random = new Random(42);
         List<SchemaDocument> documents = new ArrayList<>();
         for (int t = 0; t < 1_000; t++) {
@@ -63,17 +77,56 @@ public class SchemaSearchBenchmark {
             documents.addAll(SchemaDocuments.of(new TableInfo("main", subject + "_facts_" + t,
                     subject + " records of unit " + t, columns, null)));
         }
-        List<float[]> vectors = this.embeddings.embedAll(documents.stream().map(SchemaDocument::text).toList());
+        List<float[]> vectors = embeddings.embedAll(documents.stream().map(SchemaDocument::text).toList());
         List<VectorIndex.Entry> entries = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
             entries.add(new VectorIndex.Entry(documents.get(i), vectors.get(i)));
         }
-        this.index.upsert(entries);
-        for (String subject : SUBJECTS) {
-            String question = String.format(Locale.ROOT, "What was the total %s amount per region last month?", subject);
-            this.questionTexts.add(question);
-            this.questions.add(this.embeddings.embed(question));
+        return entries;
+    }
+
+    /** The same documents in pgvector on PGlite (sequential scan, no ANN index), when PGlite is installed. */
+    @State(Scope.Benchmark)
+    public static class OnPglite {
+
+        private PgliteServer server;
+
+        private PgVectorIndex index;
+
+        private final List<float[]> questions = new ArrayList<>();
+
+        private int next;
+
+        @Setup
+        public void start() throws Exception {
+            if (!PgliteServer.available()) {
+                return;
+            }
+            MiniLmEmbeddings embeddings = new MiniLmEmbeddings();
+            this.server = PgliteServer.start();
+            this.index = PgVectorIndex.open(PostgresConnection.parse(this.server.connectionString()), "bench_schema", 384,
+                    0.0, Duration.ofSeconds(60));
+            this.index.upsert(generatedCatalog(embeddings));
+            for (String subject : SUBJECTS) {
+                this.questions.add(embeddings.embed("What was the total " + subject + " amount per region last month?"));
+            }
         }
+
+        @TearDown
+        public void stop() throws Exception {
+            if (this.index != null) {
+                this.index.close();
+                this.server.close();
+            }
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public List<VectorIndex.Match> searchPgvectorOnPglite(OnPglite pglite) {
+        return (pglite.index != null)
+                ? pglite.index.search("main", pglite.questions.get(pglite.next++ % pglite.questions.size()), 20) : List.of();
     }
 
     @Benchmark

@@ -62,6 +62,10 @@ public final class SqlPrompt {
                 if (column.comment() != null && !column.comment().isBlank()) {
                     prompt.append(" -- ").append(column.comment().strip());
                 }
+                if (!column.samples().isEmpty()) {
+                    prompt.append(" (e.g. ").append(String.join(", ", column.samples().stream()
+                            .map((value) -> "'" + value.replace("'", "''") + "'").toList())).append(')');
+                }
                 prompt.append('\n');
             }
         }

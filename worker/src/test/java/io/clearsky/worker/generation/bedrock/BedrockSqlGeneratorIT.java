@@ -46,7 +46,7 @@ class BedrockSqlGeneratorIT {
 
     private static final SchemaContext SCHEMA = new SchemaContext("sales", List.of(new TableInfo("sales", "orders",
             "Customer orders, one row per order", List.of(new ColumnInfo("order_id", "integer", null, false),
-                    new ColumnInfo("status", "varchar", "shipped, pending or cancelled", false),
+                    new ColumnInfo("status", "varchar", "where the order is", false, List.of("shipped", "pending")),
                     new ColumnInfo("dt", "string", "load date", true)), 100L)));
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
@@ -114,7 +114,7 @@ class BedrockSqlGeneratorIT {
         assertThat(body.at("/inferenceConfig/temperature").asDouble()).isEqualTo(0.0);
         String system = body.at("/system/0/text").asString();
         assertThat(system).contains("TABLE orders -- Customer orders, one row per order",
-                "status varchar -- shipped, pending or cancelled", "dt string (partition key)",
+                "status varchar -- where the order is (e.g. 'shipped', 'pending')", "dt string (partition key)",
                 "Amazon Athena engine version 3", "Today is 2026-11-25", "LIMIT 50");
         assertThat(body.at("/messages/0/content/0/text").asString()).isEqualTo("Question: How many orders per status?");
     }
