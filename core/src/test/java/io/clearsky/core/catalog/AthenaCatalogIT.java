@@ -2,6 +2,7 @@ package io.clearsky.core.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.clearsky.core.aws.AthenaStub;
 import io.clearsky.core.aws.AwsClients;
@@ -118,6 +119,10 @@ class AthenaCatalogIT {
         // Athena is refusing every call now, yet readers still get the tables they had.
         assertThat(catalog.tables("main")).isSameAs(first);
         assertThat(catalog.tables("main")).isSameAs(first);
+
+        // Once Athena answers again a refresh lands; waiting for it leaves no call running into the next test.
+        athena.throttleNext(0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> catalog.tables("main") != first);
     }
 
     @Test
