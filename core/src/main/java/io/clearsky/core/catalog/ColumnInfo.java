@@ -11,8 +11,10 @@ import java.util.List;
  * @param partitionKey whether the table is partitioned by this column
  * @param samples a few distinct values, so a model sees how values are spelled ({@code 'shipped'} or
  * {@code 'SHIPPED'}); empty when the catalog does not sample
+ * @param allValues whether {@code samples} holds every distinct value of the column (a small domain)
  */
-public record ColumnInfo(String name, String type, String comment, boolean partitionKey, List<String> samples) {
+public record ColumnInfo(String name, String type, String comment, boolean partitionKey, List<String> samples,
+        boolean allValues) {
 
     public ColumnInfo {
         samples = (samples != null) ? List.copyOf(samples) : List.of();
@@ -20,6 +22,6 @@ public record ColumnInfo(String name, String type, String comment, boolean parti
 
     /** A column the catalog did not sample. */
     public ColumnInfo(String name, String type, String comment, boolean partitionKey) {
-        this(name, type, comment, partitionKey, List.of());
+        this(name, type, comment, partitionKey, List.of(), false);
     }
 }

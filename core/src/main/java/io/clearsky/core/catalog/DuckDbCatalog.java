@@ -34,6 +34,9 @@ public final class DuckDbCatalog implements Catalog {
 
     private static final int SAMPLED_ROWS = 1_000;
 
+    /** A text column with at most this many values in a table of at most SAMPLED_ROWS rows lists them all. */
+    private static final int SMALL_DOMAIN = 12;
+
     private static final int MAX_SAMPLE_LENGTH = 40;
 
     private final DuckDbLake lake;
@@ -73,7 +76,8 @@ public final class DuckDbCatalog implements Catalog {
     /**
      * Text columns with a few of their values, read from the first rows only so a large table costs no
      * more than a small one, and ordered so the same lake always gives the same samples (documents are
-     * re-embedded when their text changes).
+     * re-embedded when their text changes). A small table's column with few values lists them all, so an
+     * offline generator can recognise a value named in a question.
      */
     private static List<ColumnInfo> sampled(Connection connection, String database, String table, List<ColumnInfo> columns)
             throws SQLException {
@@ -84,19 +88,29 @@ public final class DuckDbCatalog implements Catalog {
                 continue;
             }
             String name = quote(column.name());
-            List<String> values = new ArrayList<>();
-            try (Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT DISTINCT " + name + " FROM (SELECT " + name + " FROM "
-                            + quote(database) + "." + quote(table) + " LIMIT " + SAMPLED_ROWS + ") WHERE " + name
-                            + " IS NOT NULL ORDER BY 1 LIMIT " + SAMPLES)) {
-                while (rows.next()) {
-                    String value = rows.getString(1);
-                    values.add((value.length() > MAX_SAMPLE_LENGTH) ? value.substring(0, MAX_SAMPLE_LENGTH) : value);
-                }
-            }
-            sampled.add(new ColumnInfo(column.name(), column.type(), column.comment(), column.partitionKey(), values));
+            // One more than a small domain tells whether the whole domain was read.
+            List<String> values = values(connection, "SELECT DISTINCT " + name + " FROM (SELECT " + name + " FROM "
+                    + quote(database) + "." + quote(table) + " LIMIT " + SAMPLED_ROWS + ") WHERE " + name
+                    + " IS NOT NULL ORDER BY 1 LIMIT " + (SMALL_DOMAIN + 1));
+            boolean all = values.size() <= SMALL_DOMAIN && !values.isEmpty()
+                    && values.stream().allMatch((value) -> value.length() < MAX_SAMPLE_LENGTH)
+                    && values(connection, "SELECT 1 FROM " + quote(database) + "." + quote(table) + " OFFSET "
+                            + SAMPLED_ROWS + " LIMIT 1").isEmpty();
+            sampled.add(new ColumnInfo(column.name(), column.type(), column.comment(), column.partitionKey(),
+                    all ? values : values.subList(0, Math.min(SAMPLES, values.size())), all));
         }
         return sampled;
+    }
+
+    private static List<String> values(Connection connection, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                String value = rows.getString(1);
+                values.add((value.length() > MAX_SAMPLE_LENGTH) ? value.substring(0, MAX_SAMPLE_LENGTH) : value);
+            }
+        }
+        return values;
     }
 
     private static String quote(String identifier) {

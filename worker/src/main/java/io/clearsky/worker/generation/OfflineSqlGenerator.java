@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Answers, without any model, the question shapes it can map onto the schema with certainty: counting
- * a table's rows, counting them per value of one of its columns, and listing rows. Anything else it
- * declines rather than guessing.
+ * a table's rows, counting them per value of one of its columns, and listing rows; then one-table
+ * questions that {@link OfflineQuestionParser} understands word for word. Anything else it declines
+ * rather than guessing.
  */
 public final class OfflineSqlGenerator implements SqlGenerator {
 
@@ -108,6 +109,10 @@ public final class OfflineSqlGenerator implements SqlGenerator {
                 return new Generation.Sql("SELECT * FROM " + quote(table.get().name()) + " LIMIT " + limit,
                         "Shows " + limit + " rows of the " + table.get().name() + " table.");
             }
+        }
+        Optional<Generation.Sql> parsed = OfflineQuestionParser.parse(request.question(), tables, request.maxRows());
+        if (parsed.isPresent()) {
+            return parsed.get();
         }
         return new Generation.CannotAnswer("Offline mode can't answer this with certainty: it answers counts, "
                 + "averages, totals, minimums and maximums of one table (e.g. \"How many orders are there?\", "

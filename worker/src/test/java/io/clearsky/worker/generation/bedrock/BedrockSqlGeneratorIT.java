@@ -46,7 +46,7 @@ class BedrockSqlGeneratorIT {
 
     private static final SchemaContext SCHEMA = new SchemaContext("sales", List.of(new TableInfo("sales", "orders",
             "Customer orders, one row per order", List.of(new ColumnInfo("order_id", "integer", null, false),
-                    new ColumnInfo("status", "varchar", "where the order is", false, List.of("shipped", "pending")),
+                    new ColumnInfo("status", "varchar", "where the order is", false, List.of("shipped", "pending"), false),
                     new ColumnInfo("dt", "string", "load date", true)), 100L)));
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);

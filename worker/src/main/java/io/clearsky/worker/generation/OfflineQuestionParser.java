@@ -1,0 +1,297 @@
+package io.clearsky.worker.generation;
+
+import io.clearsky.core.catalog.ColumnInfo;
+import io.clearsky.core.catalog.TableInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a one-table question word by word: what to compute (a count, a distinct count, an aggregate of a
+ * column, or a column's values), over which table, filtered by values and numbers named in it. It
+ * answers only when every word of the question is accounted for — an intent word, the table, a column,
+ * a value of a column whose whole domain the catalog knows, a comparison with a number, or a word that
+ * carries no meaning — so a question with anything it does not understand is declined, not guessed.
+ */
+final class OfflineQuestionParser {
+
+    private static final Set<String> FILLER = Set.of("the", "a", "an", "of", "in", "on", "at", "for", "to", "is", "are",
+            "was", "were", "be", "there", "do", "does", "did", "we", "have", "has", "had", "all", "that", "which", "who",
+            "whose", "with", "by", "from", "and", "me", "us", "our", "please", "list", "show", "give", "return", "find",
+            "tell", "what", "whats", "how", "many", "much", "number", "count", "total", "listed", "recorded", "stored",
+            "exist", "exists", "table", "tables", "each", "every", "their", "its", "it", "they", "them", "those", "these",
+            "this", "any", "records", "entries", "rows", "data", "database", "value", "values", "about", "can", "you",
+            "i", "want", "know", "get", "out", "name", "names", "as", "s", "currently", "overall", "altogether",
+            "existing", "available", "known", "registered");
+
+    private static final Set<String> DISTINCT = Set.of("distinct", "different", "unique");
+
+    private static final Map<String, String> AGGREGATES = Map.ofEntries(Map.entry("average", "avg"),
+            Map.entry("mean", "avg"), Map.entry("avg", "avg"), Map.entry("sum", "sum"), Map.entry("total", "sum"),
+            Map.entry("maximum", "max"), Map.entry("max", "max"), Map.entry("highest", "max"), Map.entry("largest", "max"),
+            Map.entry("biggest", "max"), Map.entry("minimum", "min"), Map.entry("min", "min"), Map.entry("lowest", "min"),
+            Map.entry("smallest", "min"));
+
+    private static final Pattern COMPARISON = Pattern.compile("(more than|greater than|larger than|bigger than|higher than"
+            + "|over|above|at least|no less than|not less than|less than|fewer than|smaller than|lower than|below|under"
+            + "|at most|no more than|not more than|equal to|exactly|between) (-?\\d+(?:\\.\\d+)?)(?: and (-?\\d+(?:\\.\\d+)?))?");
+
+    private static final Map<String, String> OPERATORS = Map.ofEntries(Map.entry("more than", ">"),
+            Map.entry("greater than", ">"), Map.entry("larger than", ">"), Map.entry("bigger than", ">"),
+            Map.entry("higher than", ">"), Map.entry("over", ">"), Map.entry("above", ">"), Map.entry("at least", ">="),
+            Map.entry("no less than", ">="), Map.entry("not less than", ">="), Map.entry("less than", "<"),
+            Map.entry("fewer than", "<"), Map.entry("smaller than", "<"), Map.entry("lower than", "<"),
+            Map.entry("below", "<"), Map.entry("under", "<"), Map.entry("at most", "<="), Map.entry("no more than", "<="),
+            Map.entry("not more than", "<="), Map.entry("equal to", "="), Map.entry("exactly", "="));
+
+    private static final Pattern NUMERIC_TYPE = Pattern.compile(
+            "(?i)(TINYINT|SMALLINT|INTEGER|INT|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|REAL|DOUBLE|DECIMAL.*|NUMERIC.*)");
+
+    private OfflineQuestionParser() {
+    }
+
+    /** The SQL and its explanation, or empty when some word of the question is not understood. */
+    static Optional<Generation.Sql> parse(String question, List<TableInfo> tables, int maxRows) {
+        String text = " " + question.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}.\\- ]", " ")
+                .replaceAll("(?<=\\D)\\.|\\.(?=\\D)", " ").replaceAll("\\s+", " ").strip() + " ";
+        for (TableInfo table : tables) {
+            Optional<Generation.Sql> sql = parse(text, table, maxRows);
+            if (sql.isPresent()) {
+                return sql;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Generation.Sql> parse(String text, TableInfo table, int maxRows) {
+        Set<String> covered = new LinkedHashSet<>();
+        List<String> conditions = new ArrayList<>();
+        List<String> described = new ArrayList<>();
+        // Values first: they may contain words that are also column or table names.
+        String rest = text;
+        for (ColumnInfo column : table.columns()) {
+            if (!column.allValues()) {
+                continue;
+            }
+            for (String value : column.samples()) {
+                String spoken = " " + value.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} ]", " ").replaceAll("\\s+", " ").strip() + " ";
+                if (spoken.strip().length() >= 2 && !spoken.isBlank() && rest.contains(spoken)) {
+                    conditions.add(quote(column.name()) + " = '" + value.replace("'", "''") + "'");
+                    described.add(column.name() + " is " + value);
+                    rest = rest.replace(spoken, " ");
+                    break;
+                }
+            }
+        }
+        // A comparison belongs to the column named right before it ("population is over 5") or right after
+        // its number ("more than 4 cylinders"); anything else, such as "more than 10 flights", is not understood.
+        Set<ColumnInfo> filters = new LinkedHashSet<>();
+        Matcher comparison = COMPARISON.matcher(rest);
+        StringBuilder remaining = new StringBuilder();
+        int last = 0;
+        while (comparison.find()) {
+            String before = rest.substring(last, comparison.start());
+            String after = rest.substring(comparison.end());
+            ColumnInfo column = columnBefore(before, table);
+            boolean named = column != null;
+            if (!named) {
+                column = columnAfter(after, table);
+            }
+            if (column == null || !isNumeric(column)) {
+                return Optional.empty();
+            }
+            String operator = comparison.group(1);
+            if (operator.equals("between") && comparison.group(3) == null || !operator.equals("between") && !OPERATORS.containsKey(operator)) {
+                return Optional.empty();
+            }
+            conditions.add(operator.equals("between")
+                    ? quote(column.name()) + " BETWEEN " + comparison.group(2) + " AND " + comparison.group(3)
+                    : quote(column.name()) + " " + OPERATORS.get(operator) + " " + comparison.group(2));
+            described.add(column.name() + " " + operator + " " + comparison.group(2)
+                    + ((comparison.group(3) != null) ? " and " + comparison.group(3) : ""));
+            filters.add(column);
+            String rewritten = named ? withoutLastName(before, column) + " # " : before + " # ";
+            remaining.append(rewritten);
+            last = named ? comparison.end() : comparison.end() + nameLength(after, column);
+        }
+        remaining.append(rest.substring(Math.min(last, rest.length())));
+        List<String> words = new ArrayList<>(List.of(remaining.toString().strip().split(" ")));
+        words.removeIf(String::isBlank);
+
+        int at = nameAt(words, table.name());
+        if (at < 0) {
+            return Optional.empty();
+        }
+        // "airline names" asks for the column that names an airline.
+        int after = at + table.name().split("_").length;
+        boolean namesAsked = after < words.size() && Set.of("name", "names").contains(words.get(after));
+        removeName(words, table.name());
+        String intent = intent(text);
+        boolean distinct = words.stream().anyMatch(DISTINCT::contains);
+        List<String> aggregates = words.stream().filter(AGGREGATES::containsKey).map(AGGREGATES::get).distinct().toList();
+        List<ColumnInfo> targets = new ArrayList<>();
+        if (namesAsked) {
+            nameColumn(table).ifPresent(targets::add);
+        }
+        for (ColumnInfo column : table.columns()) {
+            while (removeName(words, column.name())) {
+                if (!targets.contains(column)) {
+                    targets.add(column);
+                }
+            }
+        }
+        words.removeIf((word) -> FILLER.contains(word) || DISTINCT.contains(word) || AGGREGATES.containsKey(word)
+                || word.equals("#"));
+        if (!words.isEmpty()) {
+            return Optional.empty();
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        String filtered = described.isEmpty() ? "" : " where " + String.join(" and ", described);
+        String from = " FROM " + quote(table.name()) + where;
+        if ("count".equals(intent) && aggregates.isEmpty()) {
+            if (distinct && targets.size() == 1) {
+                return Optional.of(new Generation.Sql("SELECT count(DISTINCT " + quote(targets.getFirst().name()) + ")" + from,
+                        "Counts the different " + targets.getFirst().name() + " values of " + table.name() + filtered + "."));
+            }
+            if (!targets.isEmpty() || distinct) {
+                return Optional.empty();
+            }
+            return Optional.of(new Generation.Sql("SELECT count(*)" + from,
+                    "Counts the rows of " + table.name() + filtered + "."));
+        }
+        if (!aggregates.isEmpty() && targets.size() == 1 && isNumeric(targets.getFirst()) && !distinct) {
+            String column = quote(targets.getFirst().name());
+            return Optional.of(new Generation.Sql("SELECT " + String.join(", ", aggregates.stream()
+                    .map((function) -> function + "(" + column + ")").toList()) + from, "Computes the "
+                    + String.join(", ", aggregates) + " of " + targets.getFirst().name() + " over " + table.name()
+                    + filtered + "."));
+        }
+        if ("list".equals(intent) && aggregates.isEmpty()) {
+            targets.removeIf(filters::contains);
+            targets.removeIf((column) -> conditions.stream().anyMatch((condition) -> condition.startsWith(quote(column.name()) + " =")));
+            if (targets.isEmpty()) {
+                nameColumn(table).ifPresent(targets::add);
+            }
+            if (targets.isEmpty()) {
+                return Optional.empty();
+            }
+            String columns = String.join(", ", targets.stream().map((column) -> quote(column.name())).toList());
+            return Optional.of(new Generation.Sql("SELECT " + (distinct ? "DISTINCT " : "") + columns + from
+                    + " LIMIT " + maxRows, "Lists the " + (distinct ? "different " : "") + String.join(", ",
+                            targets.stream().map(ColumnInfo::name).toList()) + " of " + table.name() + filtered + "."));
+        }
+        return Optional.empty();
+    }
+
+    /** The column whose name ends the text before a comparison, allowing "is", "was" or "are" in between. */
+    private static ColumnInfo columnBefore(String before, TableInfo table) {
+        List<String> words = new ArrayList<>(List.of(before.strip().split(" ")));
+        while (!words.isEmpty() && Set.of("is", "was", "are", "were", "of", "").contains(words.getLast())) {
+            words.removeLast();
+        }
+        for (ColumnInfo column : table.columns()) {
+            List<String> parts = List.of(column.name().toLowerCase(Locale.ROOT).split("_"));
+            if (words.size() >= parts.size() && matches(words.subList(words.size() - parts.size(), words.size()), parts)) {
+                return column;
+            }
+        }
+        return null;
+    }
+
+    /** The column whose name starts the text after a comparison's number. */
+    private static ColumnInfo columnAfter(String after, TableInfo table) {
+        List<String> words = List.of(after.strip().split(" "));
+        for (ColumnInfo column : table.columns()) {
+            List<String> parts = List.of(column.name().toLowerCase(Locale.ROOT).split("_"));
+            if (words.size() >= parts.size() && matches(words.subList(0, parts.size()), parts)) {
+                return column;
+            }
+        }
+        return null;
+    }
+
+    private static boolean matches(List<String> words, List<String> parts) {
+        for (int i = 0; i < parts.size(); i++) {
+            if (!sameWord(words.get(i), parts.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String withoutLastName(String before, ColumnInfo column) {
+        List<String> words = new ArrayList<>(List.of(before.strip().split(" ")));
+        while (!words.isEmpty() && Set.of("is", "was", "are", "were", "of", "").contains(words.getLast())) {
+            words.removeLast();
+        }
+        int parts = column.name().split("_").length;
+        return " " + String.join(" ", words.subList(0, Math.max(0, words.size() - parts))) + " ";
+    }
+
+    /** Characters of the column's name at the start of {@code after}, with the space before it. */
+    private static int nameLength(String after, ColumnInfo column) {
+        int parts = column.name().split("_").length;
+        List<String> words = List.of(after.strip().split(" "));
+        return after.indexOf(words.get(0)) + String.join(" ", words.subList(0, parts)).length();
+    }
+
+    /** The column that names a row: name, title, or the table's own singular name (airlines.airline). */
+    private static Optional<ColumnInfo> nameColumn(TableInfo table) {
+        return table.columns().stream().filter((column) -> {
+            String name = column.name().toLowerCase(Locale.ROOT);
+            String tableName = table.name().toLowerCase(Locale.ROOT);
+            return name.equals("name") || name.equals("title") || sameWord(tableName, name)
+                    || name.equals(tableName.replaceAll("s$", "") + "_name");
+        }).findFirst();
+    }
+
+    private static String intent(String text) {
+        if (text.startsWith(" how many ") || text.startsWith(" count ") || text.contains(" number of ")
+                || text.startsWith(" what is the count ")) {
+            return "count";
+        }
+        if (text.matches(" (what|which|list|show|give|return|find|tell).*")) {
+            return "list";
+        }
+        return "other";
+    }
+
+    /** Removes the words of a table or column name (singular or plural) from the question; whether it was there. */
+    private static boolean removeName(List<String> words, String name) {
+        int at = nameAt(words, name);
+        if (at >= 0) {
+            words.subList(at, at + name.split("_").length).clear();
+        }
+        return at >= 0;
+    }
+
+    /** Where the words of a name start in the question, or -1. */
+    private static int nameAt(List<String> words, String name) {
+        List<String> parts = List.of(name.toLowerCase(Locale.ROOT).split("_"));
+        for (int i = 0; i + parts.size() <= words.size(); i++) {
+            if (matches(words.subList(i, i + parts.size()), parts)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean sameWord(String said, String part) {
+        return said.equals(part) || said.equals(part + "s") || said.equals(part + "es") || part.equals(said + "s")
+                || (part.endsWith("y") && said.equals(part.substring(0, part.length() - 1) + "ies"));
+    }
+
+    private static boolean isNumeric(ColumnInfo column) {
+        return NUMERIC_TYPE.matcher(column.type()).matches();
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+}

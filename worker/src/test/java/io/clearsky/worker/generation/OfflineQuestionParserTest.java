@@ -1,0 +1,49 @@
+package io.clearsky.worker.generation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clearsky.core.catalog.ColumnInfo;
+import io.clearsky.core.catalog.TableInfo;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Questions the word-by-word reader answers, and questions it must decline because a word is not
+ * understood.
+ */
+class OfflineQuestionParserTest {
+
+    private static final List<TableInfo> TABLES = List.of(new TableInfo("main", "cars", null, List.of(
+            new ColumnInfo("car_id", "INTEGER", null, false),
+            new ColumnInfo("name", "VARCHAR", null, false),
+            new ColumnInfo("cylinders", "INTEGER", null, false),
+            new ColumnInfo("year", "INTEGER", null, false),
+            new ColumnInfo("weight", "DOUBLE", null, false),
+            new ColumnInfo("origin", "VARCHAR", null, false, List.of("Europe", "Japan", "USA"), true),
+            new ColumnInfo("maker", "VARCHAR", null, false, List.of("ford", "volvo"), false)), 406L));
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            How many cars have more than 4 cylinders?        | SELECT count(*) FROM "cars" WHERE "cylinders" > 4
+            how many cars are from Japan?                    | SELECT count(*) FROM "cars" WHERE "origin" = 'Japan'
+            What is the average weight of cars from Europe?  | SELECT avg("weight") FROM "cars" WHERE "origin" = 'Europe'
+            What is the maximum and minimum weight of cars?  | SELECT max("weight"), min("weight") FROM "cars"
+            How many different years are there for cars?     | SELECT count(DISTINCT "year") FROM "cars"
+            Which cars have a weight between 3000 and 4000?  | SELECT "name" FROM "cars" WHERE "weight" BETWEEN 3000 AND 4000 LIMIT 50
+            What are the names of cars with year above 1980? | SELECT "name" FROM "cars" WHERE "year" > 1980 LIMIT 50
+            """)
+    void answersWhatItFullyUnderstands(String question, String sql) {
+        assertThat(OfflineQuestionParser.parse(question, TABLES, 50)).map(Generation.Sql::sql).contains(sql);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "How many cars were made by ford?", "Which cars are fastest?",
+            "How many cars have more than 10 owners?", "What is the average weight of the cheapest cars?",
+            "How many cars have more than 4 doors?", "List the cars people love" })
+    void declinesWhenAWordIsNotUnderstood(String question) {
+        assertThat(OfflineQuestionParser.parse(question, TABLES, 50)).isEqualTo(Optional.empty());
+    }
+}
