@@ -20,6 +20,11 @@ public record ColumnInfo(String name, String type, String comment, boolean parti
         samples = (samples != null) ? List.copyOf(samples) : List.of();
     }
 
+    /** Up to {@code count} of the sampled values, for prompts and documents. */
+    public List<String> firstSamples(int count) {
+        return this.samples.subList(0, Math.min(count, this.samples.size()));
+    }
+
     /** A column the catalog did not sample. */
     public ColumnInfo(String name, String type, String comment, boolean partitionKey) {
         this(name, type, comment, partitionKey, List.of(), false);

@@ -34,8 +34,11 @@ public final class DuckDbCatalog implements Catalog {
 
     private static final int SAMPLED_ROWS = 1_000;
 
-    /** A text column with at most this many values in a table of at most SAMPLED_ROWS rows lists them all. */
-    private static final int SMALL_DOMAIN = 12;
+    /** Tables up to this size are scanned whole for their text columns' values. */
+    private static final long MAX_SCANNED_ROWS = 1_000_000;
+
+    /** A text column with at most this many values lists them all, so its values can be recognised in questions. */
+    private static final int MAX_DOMAIN = 50;
 
     private static final int MAX_SAMPLE_LENGTH = 40;
 
@@ -74,13 +77,14 @@ public final class DuckDbCatalog implements Catalog {
     }
 
     /**
-     * Text columns with a few of their values, read from the first rows only so a large table costs no
+     * Text columns with a few of their values; a large table is read from its first rows only, so it costs no
      * more than a small one, and ordered so the same lake always gives the same samples (documents are
-     * re-embedded when their text changes). A small table's column with few values lists them all, so an
-     * offline generator can recognise a value named in a question.
+     * re-embedded when their text changes). In a table of at most a million rows, a column with at most a
+     * few dozen values lists them all, so an offline generator can recognise a value named in a question;
+     * prompts and documents show only the first few.
      */
-    private static List<ColumnInfo> sampled(Connection connection, String database, String table, List<ColumnInfo> columns)
-            throws SQLException {
+    private static List<ColumnInfo> sampled(Connection connection, String database, String table, long rows,
+            List<ColumnInfo> columns) throws SQLException {
         List<ColumnInfo> sampled = new ArrayList<>();
         for (ColumnInfo column : columns) {
             if (!column.type().equalsIgnoreCase("VARCHAR")) {
@@ -88,14 +92,13 @@ public final class DuckDbCatalog implements Catalog {
                 continue;
             }
             String name = quote(column.name());
-            // One more than a small domain tells whether the whole domain was read.
-            List<String> values = values(connection, "SELECT DISTINCT " + name + " FROM (SELECT " + name + " FROM "
-                    + quote(database) + "." + quote(table) + " LIMIT " + SAMPLED_ROWS + ") WHERE " + name
-                    + " IS NOT NULL ORDER BY 1 LIMIT " + (SMALL_DOMAIN + 1));
-            boolean all = values.size() <= SMALL_DOMAIN && !values.isEmpty()
-                    && values.stream().allMatch((value) -> value.length() < MAX_SAMPLE_LENGTH)
-                    && values(connection, "SELECT 1 FROM " + quote(database) + "." + quote(table) + " OFFSET "
-                            + SAMPLED_ROWS + " LIMIT 1").isEmpty();
+            String source = (rows <= MAX_SCANNED_ROWS) ? quote(database) + "." + quote(table)
+                    : "(SELECT " + name + " FROM " + quote(database) + "." + quote(table) + " LIMIT " + SAMPLED_ROWS + ")";
+            // One more than the largest listed domain tells whether the whole domain was read.
+            List<String> values = values(connection, "SELECT DISTINCT " + name + " FROM " + source + " WHERE " + name
+                    + " IS NOT NULL ORDER BY 1 LIMIT " + (MAX_DOMAIN + 1));
+            boolean all = rows <= MAX_SCANNED_ROWS && !values.isEmpty() && values.size() <= MAX_DOMAIN
+                    && values.stream().allMatch((value) -> value.length() < MAX_SAMPLE_LENGTH);
             sampled.add(new ColumnInfo(column.name(), column.type(), column.comment(), column.partitionKey(),
                     all ? values : values.subList(0, Math.min(SAMPLES, values.size())), all));
         }
@@ -136,7 +139,7 @@ public final class DuckDbCatalog implements Catalog {
                     while (rows.next()) {
                         String name = rows.getString(1);
                         tables.add(new TableInfo(database, name, rows.getString(2),
-                                sampled(connection, database, name, columns.getOrDefault(name, List.of())),
+                                sampled(connection, database, name, rows.getLong(3), columns.getOrDefault(name, List.of())),
                                 rows.getLong(3)));
                     }
                 }

@@ -51,7 +51,7 @@ public final class SchemaDocuments {
 
     /** ", e.g. shipped, pending" or nothing. */
     static String samples(ColumnInfo column) {
-        return column.samples().isEmpty() ? "" : ", e.g. " + String.join(", ", column.samples());
+        return column.samples().isEmpty() ? "" : ", e.g. " + String.join(", ", column.firstSamples(3));
     }
 
     /** {@code order_items} reads as "order items" to a language model. */

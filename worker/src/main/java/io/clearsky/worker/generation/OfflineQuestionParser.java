@@ -3,6 +3,8 @@ package io.clearsky.worker.generation;
 import io.clearsky.core.catalog.ColumnInfo;
 import io.clearsky.core.catalog.TableInfo;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -58,10 +60,11 @@ final class OfflineQuestionParser {
 
     /** The SQL and its explanation, or empty when some word of the question is not understood. */
     static Optional<Generation.Sql> parse(String question, List<TableInfo> tables, int maxRows) {
-        String text = " " + question.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}.\\- ]", " ")
+        String cased = " " + question.replaceAll("[^\\p{L}\\p{N}.\\- ]", " ")
                 .replaceAll("(?<=\\D)\\.|\\.(?=\\D)", " ").replaceAll("\\s+", " ").strip() + " ";
+        String text = cased.toLowerCase(Locale.ROOT);
         for (TableInfo table : tables) {
-            Optional<Generation.Sql> sql = parse(text, table, maxRows);
+            Optional<Generation.Sql> sql = parse(text, cased, table, maxRows);
             if (sql.isPresent()) {
                 return sql;
             }
@@ -69,25 +72,47 @@ final class OfflineQuestionParser {
         return Optional.empty();
     }
 
-    private static Optional<Generation.Sql> parse(String text, TableInfo table, int maxRows) {
+    private static Optional<Generation.Sql> parse(String text, String cased, TableInfo table, int maxRows) {
         Set<String> covered = new LinkedHashSet<>();
         List<String> conditions = new ArrayList<>();
         List<String> described = new ArrayList<>();
         // Values first: they may contain words that are also column or table names.
         String rest = text;
+        List<String[]> found = new ArrayList<>();
         for (ColumnInfo column : table.columns()) {
             if (!column.allValues()) {
                 continue;
             }
             for (String value : column.samples()) {
-                String spoken = " " + value.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} ]", " ").replaceAll("\\s+", " ").strip() + " ";
-                if (spoken.strip().length() >= 2 && !spoken.isBlank() && rest.contains(spoken)) {
-                    conditions.add(quote(column.name()) + " = '" + value.replace("'", "''") + "'");
-                    described.add(column.name() + " is " + value);
-                    rest = rest.replace(spoken, " ");
-                    break;
+                String trimmed = value.strip();
+                String spoken = " " + spoken(trimmed) + " ";
+                // Codes (AHD, USA) count only as written; words only when they mean something by themselves.
+                boolean code = trimmed.length() <= 4 && trimmed.equals(trimmed.toUpperCase(Locale.ROOT))
+                        && trimmed.chars().anyMatch(Character::isLetter);
+                boolean mentioned = code ? cased.contains(" " + trimmed + " ")
+                        : spoken.strip().length() >= 3 && !FILLER.contains(spoken.strip()) && rest.contains(spoken);
+                if (mentioned) {
+                    found.add(new String[] { column.name(), value, spoken });
                 }
             }
+        }
+        found.sort(Comparator.comparingInt((String[] match) -> -match[2].length()));
+        Set<String> constrained = new LinkedHashSet<>();
+        for (String[] match : found) {
+            boolean elsewhere = found.stream().anyMatch((other) -> other[2].equals(match[2]) && !other[0].equals(match[0]));
+            if (elsewhere || !constrained.add(match[0])) {
+                // The same words name values of two columns, or two values of one column: not sure which is meant.
+                return Optional.empty();
+            }
+            if (!rest.contains(match[2])) {
+                constrained.remove(match[0]);
+                continue;
+            }
+            conditions.add(quote(match[0]) + " = '" + match[1].replace("'", "''") + "'");
+            described.add(match[0] + " is " + match[1].strip());
+            // "abbreviation UAL": the column's name labels the value and is not asked for.
+            String label = " " + String.join(" ", parts(match[0])) + match[2];
+            rest = rest.contains(label) ? rest.replace(label, " ") : rest.replace(match[2], " ");
         }
         // A comparison belongs to the column named right before it ("population is over 5") or right after
         // its number ("more than 4 cylinders"); anything else, such as "more than 10 flights", is not understood.
@@ -129,21 +154,44 @@ final class OfflineQuestionParser {
             return Optional.empty();
         }
         // "airline names" asks for the column that names an airline.
-        int after = at + table.name().split("_").length;
+        int after = at + parts(table.name()).size();
         boolean namesAsked = after < words.size() && Set.of("name", "names").contains(words.get(after));
         removeName(words, table.name());
         String intent = intent(text);
+        // "average" is a column of some tables and an aggregate word everywhere: not sure which is meant.
+        if (table.columns().stream().anyMatch((column) -> parts(column.name()).size() == 1
+                && AGGREGATES.containsKey(parts(column.name()).getFirst()) && words.contains(parts(column.name()).getFirst()))) {
+            return Optional.empty();
+        }
         boolean distinct = words.stream().anyMatch(DISTINCT::contains);
         List<String> aggregates = words.stream().filter(AGGREGATES::containsKey).map(AGGREGATES::get).distinct().toList();
+        // Where each aggregate word and each column stands, to pair "total population and maximum GNP".
+        List<Integer> aggregateAt = new ArrayList<>();
+        List<String> aggregateFunctions = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            if (AGGREGATES.containsKey(words.get(i))) {
+                aggregateAt.add(i);
+                aggregateFunctions.add(AGGREGATES.get(words.get(i)));
+            }
+        }
+        Map<ColumnInfo, Integer> columnAt = new HashMap<>();
         List<ColumnInfo> targets = new ArrayList<>();
         if (namesAsked) {
             nameColumn(table).ifPresent(targets::add);
         }
-        for (ColumnInfo column : table.columns()) {
+        for (ColumnInfo column : table.columns().stream()
+                .sorted(Comparator.comparingInt((ColumnInfo column) -> -parts(column.name()).size())).toList()) {
+            int position = nameAt(words, column.name());
             while (removeName(words, column.name())) {
                 if (!targets.contains(column)) {
                     targets.add(column);
+                    columnAt.put(column, position);
                 }
+                // Keep positions comparable: what was removed is replaced by a marker word.
+                for (int i = 0; i < parts(column.name()).size(); i++) {
+                    words.add(position, "#");
+                }
+                position = nameAt(words, column.name());
             }
         }
         words.removeIf((word) -> FILLER.contains(word) || DISTINCT.contains(word) || AGGREGATES.containsKey(word)
@@ -172,9 +220,29 @@ final class OfflineQuestionParser {
                     + String.join(", ", aggregates) + " of " + targets.getFirst().name() + " over " + table.name()
                     + filtered + "."));
         }
+        if (aggregateAt.size() > 1 && targets.size() == aggregateAt.size() && !distinct) {
+            List<String> selected = new ArrayList<>();
+            List<ColumnInfo> byPosition = targets.stream()
+                    .sorted(Comparator.comparingInt((ColumnInfo column) -> columnAt.getOrDefault(column, -1))).toList();
+            for (int i = 0; i < aggregateAt.size(); i++) {
+                ColumnInfo column = byPosition.get(i);
+                int next = (i + 1 < aggregateAt.size()) ? aggregateAt.get(i + 1) : Integer.MAX_VALUE;
+                int position = columnAt.getOrDefault(column, -1);
+                if (position < aggregateAt.get(i) || position > next || !isNumeric(column)) {
+                    return Optional.empty();
+                }
+                selected.add(aggregateFunctions.get(i) + "(" + quote(column.name()) + ")");
+            }
+            return Optional.of(new Generation.Sql("SELECT " + String.join(", ", selected) + from, "Computes "
+                    + String.join(", ", selected) + " over " + table.name() + filtered + "."));
+        }
         if ("list".equals(intent) && aggregates.isEmpty()) {
             targets.removeIf(filters::contains);
-            targets.removeIf((column) -> conditions.stream().anyMatch((condition) -> condition.startsWith(quote(column.name()) + " =")));
+            if (targets.stream().anyMatch((column) -> constrained.contains(column.name()))) {
+                // Asking for a column while naming one of its values ("which city ... the Alton airport"):
+                // the value probably belongs to another column the catalog cannot list in full.
+                return Optional.empty();
+            }
             if (targets.isEmpty()) {
                 nameColumn(table).ifPresent(targets::add);
             }
@@ -196,7 +264,7 @@ final class OfflineQuestionParser {
             words.removeLast();
         }
         for (ColumnInfo column : table.columns()) {
-            List<String> parts = List.of(column.name().toLowerCase(Locale.ROOT).split("_"));
+            List<String> parts = parts(column.name());
             if (words.size() >= parts.size() && matches(words.subList(words.size() - parts.size(), words.size()), parts)) {
                 return column;
             }
@@ -208,7 +276,7 @@ final class OfflineQuestionParser {
     private static ColumnInfo columnAfter(String after, TableInfo table) {
         List<String> words = List.of(after.strip().split(" "));
         for (ColumnInfo column : table.columns()) {
-            List<String> parts = List.of(column.name().toLowerCase(Locale.ROOT).split("_"));
+            List<String> parts = parts(column.name());
             if (words.size() >= parts.size() && matches(words.subList(0, parts.size()), parts)) {
                 return column;
             }
@@ -230,13 +298,13 @@ final class OfflineQuestionParser {
         while (!words.isEmpty() && Set.of("is", "was", "are", "were", "of", "").contains(words.getLast())) {
             words.removeLast();
         }
-        int parts = column.name().split("_").length;
+        int parts = parts(column.name()).size();
         return " " + String.join(" ", words.subList(0, Math.max(0, words.size() - parts))) + " ";
     }
 
     /** Characters of the column's name at the start of {@code after}, with the space before it. */
     private static int nameLength(String after, ColumnInfo column) {
-        int parts = column.name().split("_").length;
+        int parts = parts(column.name()).size();
         List<String> words = List.of(after.strip().split(" "));
         return after.indexOf(words.get(0)) + String.join(" ", words.subList(0, parts)).length();
     }
@@ -266,20 +334,30 @@ final class OfflineQuestionParser {
     private static boolean removeName(List<String> words, String name) {
         int at = nameAt(words, name);
         if (at >= 0) {
-            words.subList(at, at + name.split("_").length).clear();
+            words.subList(at, at + parts(name).size()).clear();
         }
         return at >= 0;
     }
 
     /** Where the words of a name start in the question, or -1. */
     private static int nameAt(List<String> words, String name) {
-        List<String> parts = List.of(name.toLowerCase(Locale.ROOT).split("_"));
+        List<String> parts = parts(name);
         for (int i = 0; i + parts.size() <= words.size(); i++) {
             if (matches(words.subList(i, i + parts.size()), parts)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** A value as it would appear in a lower-cased question. */
+    private static String spoken(String value) {
+        return value.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} ]", " ").replaceAll("\\s+", " ").strip();
+    }
+
+    /** The words of a name: {@code life_expectancy} and {@code LifeExpectancy} both read "life expectancy". */
+    static List<String> parts(String name) {
+        return List.of(name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT).split("_+"));
     }
 
     private static boolean sameWord(String said, String part) {

@@ -23,7 +23,14 @@ class OfflineQuestionParserTest {
             new ColumnInfo("year", "INTEGER", null, false),
             new ColumnInfo("weight", "DOUBLE", null, false),
             new ColumnInfo("origin", "VARCHAR", null, false, List.of("Europe", "Japan", "USA"), true),
-            new ColumnInfo("maker", "VARCHAR", null, false, List.of("ford", "volvo"), false)), 406L));
+            new ColumnInfo("maker", "VARCHAR", null, false, List.of("ford", "volvo"), false)), 406L),
+            new TableInfo("main", "country", null, List.of(
+                    new ColumnInfo("Code", "VARCHAR", null, false, List.of("ARE", "IND", "NLD"), true),
+                    new ColumnInfo("Continent", "VARCHAR", null, false, List.of("Asia", "Europe"), true),
+                    new ColumnInfo("Region", "VARCHAR", null, false, List.of("Southern Asia", "Western Europe", "Asia"), true),
+                    new ColumnInfo("LifeExpectancy", "DOUBLE", null, false),
+                    new ColumnInfo("Population", "INTEGER", null, false),
+                    new ColumnInfo("GNP", "DOUBLE", null, false)), 239L));
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -34,6 +41,9 @@ class OfflineQuestionParserTest {
             How many different years are there for cars?     | SELECT count(DISTINCT "year") FROM "cars"
             Which cars have a weight between 3000 and 4000?  | SELECT "name" FROM "cars" WHERE "weight" BETWEEN 3000 AND 4000 LIMIT 50
             What are the names of cars with year above 1980? | SELECT "name" FROM "cars" WHERE "year" > 1980 LIMIT 50
+            What is the average life expectancy of countries in Europe? | SELECT avg("LifeExpectancy") FROM "country" WHERE "Continent" = 'Europe'
+            What is the total population and maximum GNP of countries in Western Europe? | SELECT sum("Population"), max("GNP") FROM "country" WHERE "Region" = 'Western Europe'
+            How many countries have the code NLD?            | SELECT count(*) FROM "country" WHERE "Code" = 'NLD'
             """)
     void answersWhatItFullyUnderstands(String question, String sql) {
         assertThat(OfflineQuestionParser.parse(question, TABLES, 50)).map(Generation.Sql::sql).contains(sql);
@@ -42,7 +52,9 @@ class OfflineQuestionParserTest {
     @ParameterizedTest
     @ValueSource(strings = { "How many cars were made by ford?", "Which cars are fastest?",
             "How many cars have more than 10 owners?", "What is the average weight of the cheapest cars?",
-            "How many cars have more than 4 doors?", "List the cars people love" })
+            "How many cars have more than 4 doors?", "List the cars people love",
+            // "are" is a word here, not the code ARE; "Asia" is a continent and a region.
+            "How many countries are in Asia?", "What is the population of countries in Asia or Europe?" })
     void declinesWhenAWordIsNotUnderstood(String question) {
         assertThat(OfflineQuestionParser.parse(question, TABLES, 50)).isEqualTo(Optional.empty());
     }

@@ -27,6 +27,9 @@ public final class SqlPrompt {
             - integer division with / yields a double; use // for integer division
             - no CREATE, no INSERT, no COPY, no file-reading functions: one read-only query""";
 
+    /** Values shown per column: a small domain in full, else a few examples. */
+    private static final int PROMPT_VALUES = 10;
+
     private SqlPrompt() {
     }
 
@@ -63,8 +66,9 @@ public final class SqlPrompt {
                     prompt.append(" -- ").append(column.comment().strip());
                 }
                 if (!column.samples().isEmpty()) {
-                    prompt.append(" (e.g. ").append(String.join(", ", column.samples().stream()
-                            .map((value) -> "'" + value.replace("'", "''") + "'").toList())).append(')');
+                    boolean all = column.allValues() && column.samples().size() <= PROMPT_VALUES;
+                    prompt.append(all ? " (one of " : " (e.g. ").append(String.join(", ", column.firstSamples(PROMPT_VALUES)
+                            .stream().map((value) -> "'" + value.replace("'", "''") + "'").toList())).append(')');
                 }
                 prompt.append('\n');
             }
