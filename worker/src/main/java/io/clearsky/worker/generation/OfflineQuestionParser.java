@@ -114,6 +114,50 @@ final class OfflineQuestionParser {
             String label = " " + String.join(" ", parts(match[0])) + match[2];
             rest = rest.contains(label) ? rest.replace(label, " ") : rest.replace(match[2], " ");
         }
+        // Ordering, superlatives and grouping name their column right after their words.
+        ColumnInfo orderBy = null;
+        boolean descending = false;
+        Integer limit = null;
+        ColumnInfo groupBy = null;
+        for (ColumnInfo column : table.columns()) {
+            String name = phrase(column);
+            Matcher order = Pattern.compile(" (?:in (ascending|descending|alphabetical) order of|(?:ordered|sorted|sort) by)"
+                    + "(?: the| their| its)? " + name + "(?: (?:in )?(ascending|descending|alphabetical)(?: order)?)? ").matcher(rest);
+            if (order.find()) {
+                String direction = (order.group(1) != null) ? order.group(1) : order.group(2);
+                if (orderBy != null) {
+                    return Optional.empty();
+                }
+                orderBy = column;
+                descending = "descending".equals(direction);
+                rest = rest.substring(0, order.start()) + " " + rest.substring(order.end());
+            }
+            Matcher superlative = Pattern.compile(" (?:with |has |have |of )?(?:the )?(?:top (\\d+) )?(?:(\\d+) )?"
+                    + "(highest|largest|greatest|biggest|most|lowest|smallest|fewest|least) " + name + " ").matcher(rest);
+            if (superlative.find() && isNumeric(column)) {
+                if (orderBy != null) {
+                    return Optional.empty();
+                }
+                orderBy = column;
+                descending = Set.of("highest", "largest", "greatest", "biggest", "most").contains(superlative.group(3));
+                String count = (superlative.group(1) != null) ? superlative.group(1) : superlative.group(2);
+                limit = (count != null) ? Integer.valueOf(count) : 1;
+                rest = rest.substring(0, superlative.start()) + " " + rest.substring(superlative.end());
+            }
+            Matcher group = Pattern.compile(" (?:in each|for each|for every|per|by each) " + name + " ").matcher(rest);
+            if (group.find()) {
+                if (groupBy != null) {
+                    return Optional.empty();
+                }
+                groupBy = column;
+                rest = rest.substring(0, group.start()) + " " + rest.substring(group.end());
+            }
+        }
+        Matcher plainOrder = Pattern.compile(" (?:in |by )?(ascending|descending)(?: order)? ").matcher(rest);
+        if (orderBy == null && plainOrder.find()) {
+            descending = plainOrder.group(1).equals("descending");
+            rest = rest.substring(0, plainOrder.start()) + " (order) " + rest.substring(plainOrder.end());
+        }
         // A comparison belongs to the column named right before it ("population is over 5") or right after
         // its number ("more than 4 cylinders"); anything else, such as "more than 10 flights", is not understood.
         Set<ColumnInfo> filters = new LinkedHashSet<>();
@@ -194,6 +238,7 @@ final class OfflineQuestionParser {
                 position = nameAt(words, column.name());
             }
         }
+        boolean orderAsked = words.remove("(order)");
         words.removeIf((word) -> FILLER.contains(word) || DISTINCT.contains(word) || AGGREGATES.containsKey(word)
                 || word.equals("#"));
         if (!words.isEmpty()) {
@@ -202,6 +247,12 @@ final class OfflineQuestionParser {
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         String filtered = described.isEmpty() ? "" : " where " + String.join(" and ", described);
         String from = " FROM " + quote(table.name()) + where;
+        if (groupBy != null) {
+            return grouped(intent, aggregates, targets, groupBy, table, from, filtered, distinct || orderBy != null || orderAsked);
+        }
+        if (!"list".equals(intent) && (orderBy != null || orderAsked)) {
+            return Optional.empty();
+        }
         if ("count".equals(intent) && aggregates.isEmpty()) {
             if (distinct && targets.size() == 1) {
                 return Optional.of(new Generation.Sql("SELECT count(DISTINCT " + quote(targets.getFirst().name()) + ")" + from,
@@ -249,12 +300,47 @@ final class OfflineQuestionParser {
             if (targets.isEmpty()) {
                 return Optional.empty();
             }
+            ColumnInfo sortedBy = (orderBy != null) ? orderBy : (orderAsked && targets.size() == 1) ? targets.getFirst() : null;
+            if (orderAsked && sortedBy == null) {
+                return Optional.empty();
+            }
             String columns = String.join(", ", targets.stream().map((column) -> quote(column.name())).toList());
-            return Optional.of(new Generation.Sql("SELECT " + (distinct ? "DISTINCT " : "") + columns + from
-                    + " LIMIT " + maxRows, "Lists the " + (distinct ? "different " : "") + String.join(", ",
-                            targets.stream().map(ColumnInfo::name).toList()) + " of " + table.name() + filtered + "."));
+            String order = (sortedBy == null) ? "" : " ORDER BY " + quote(sortedBy.name()) + (descending ? " DESC" : "");
+            int rows = (limit != null) ? Math.min(limit, maxRows) : maxRows;
+            return Optional.of(new Generation.Sql("SELECT " + (distinct ? "DISTINCT " : "") + columns + from + order
+                    + " LIMIT " + rows, "Lists the " + (distinct ? "different " : "") + String.join(", ",
+                            targets.stream().map(ColumnInfo::name).toList()) + " of " + table.name() + filtered
+                            + ((sortedBy == null) ? "" : ", " + (descending ? "largest" : "smallest") + " "
+                                    + sortedBy.name() + " first") + ((limit != null) ? ", " + rows + " at most" : "") + "."));
         }
         return Optional.empty();
+    }
+
+    /** "How many X in each Y", "average Z per Y": one row per value of the grouping column. */
+    private static Optional<Generation.Sql> grouped(String intent, List<String> aggregates, List<ColumnInfo> targets,
+            ColumnInfo groupBy, TableInfo table, String from, String filtered, boolean unsupported) {
+        targets.remove(groupBy);
+        String key = quote(groupBy.name());
+        if (unsupported) {
+            return Optional.empty();
+        }
+        if ("count".equals(intent) && aggregates.isEmpty() && targets.isEmpty()) {
+            return Optional.of(new Generation.Sql("SELECT " + key + ", count(*)" + from + " GROUP BY " + key,
+                    "Counts the rows of " + table.name() + filtered + " for each " + groupBy.name() + "."));
+        }
+        if (aggregates.size() == 1 && targets.size() == 1 && isNumeric(targets.getFirst())) {
+            String value = aggregates.getFirst() + "(" + quote(targets.getFirst().name()) + ")";
+            return Optional.of(new Generation.Sql("SELECT " + key + ", " + value + from + " GROUP BY " + key,
+                    "Computes " + value + " of " + table.name() + filtered + " for each " + groupBy.name() + "."));
+        }
+        return Optional.empty();
+    }
+
+    /** A column's name as a regular expression over question words, the last word singular or plural. */
+    private static String phrase(ColumnInfo column) {
+        List<String> parts = parts(column.name());
+        return String.join(" ", parts.subList(0, parts.size() - 1).stream().map(Pattern::quote).toList())
+                + ((parts.size() > 1) ? " " : "") + Pattern.quote(parts.getLast()) + "(?:s|es)?";
     }
 
     /** The column whose name ends the text before a comparison, allowing "is", "was" or "are" in between. */

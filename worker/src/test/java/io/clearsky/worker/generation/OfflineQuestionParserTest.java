@@ -44,6 +44,11 @@ class OfflineQuestionParserTest {
             What is the average life expectancy of countries in Europe? | SELECT avg("LifeExpectancy") FROM "country" WHERE "Continent" = 'Europe'
             What is the total population and maximum GNP of countries in Western Europe? | SELECT sum("Population"), max("GNP") FROM "country" WHERE "Region" = 'Western Europe'
             How many countries have the code NLD?            | SELECT count(*) FROM "country" WHERE "Code" = 'NLD'
+            List the names of cars in descending order of weight. | SELECT "name" FROM "cars" ORDER BY "weight" DESC LIMIT 50
+            What is the name of the car with the highest weight?  | SELECT "name" FROM "cars" ORDER BY "weight" DESC LIMIT 1
+            What are the names of the cars with the 3 lowest weights? | SELECT "name" FROM "cars" ORDER BY "weight" LIMIT 3
+            How many cars are there for each origin?         | SELECT "origin", count(*) FROM "cars" GROUP BY "origin"
+            What is the average weight of cars per year?     | SELECT "year", avg("weight") FROM "cars" GROUP BY "year"
             """)
     void answersWhatItFullyUnderstands(String question, String sql) {
         assertThat(OfflineQuestionParser.parse(question, TABLES, 50)).map(Generation.Sql::sql).contains(sql);
@@ -54,7 +59,9 @@ class OfflineQuestionParserTest {
             "How many cars have more than 10 owners?", "What is the average weight of the cheapest cars?",
             "How many cars have more than 4 doors?", "List the cars people love",
             // "are" is a word here, not the code ARE; "Asia" is a continent and a region.
-            "How many countries are in Asia?", "What is the population of countries in Asia or Europe?" })
+            "How many countries are in Asia?", "What is the population of countries in Asia or Europe?",
+            // A superlative over something that is not a numeric column of the table.
+            "Which car has the most owners?", "What is the name of the car with the highest origin?" })
     void declinesWhenAWordIsNotUnderstood(String question) {
         assertThat(OfflineQuestionParser.parse(question, TABLES, 50)).isEqualTo(Optional.empty());
     }
