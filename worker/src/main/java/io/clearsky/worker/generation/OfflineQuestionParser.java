@@ -34,6 +34,9 @@ final class OfflineQuestionParser {
 
     private static final Set<String> DISTINCT = Set.of("distinct", "different", "unique");
 
+    private static final Set<String> GENERIC_SUFFIXES = Set.of("data", "info", "information", "details", "records",
+            "list", "table", "tbl");
+
     private static final Map<String, String> AGGREGATES = Map.ofEntries(Map.entry("average", "avg"),
             Map.entry("mean", "avg"), Map.entry("avg", "avg"), Map.entry("sum", "sum"), Map.entry("total", "sum"),
             Map.entry("maximum", "max"), Map.entry("max", "max"), Map.entry("highest", "max"), Map.entry("largest", "max"),
@@ -193,14 +196,20 @@ final class OfflineQuestionParser {
         List<String> words = new ArrayList<>(List.of(remaining.toString().strip().split(" ")));
         words.removeIf(String::isBlank);
 
-        int at = nameAt(words, table.name());
-        if (at < 0) {
+        // cars_data is "cars" in a question: trailing words such as data or info name no thing.
+        String spokenTable = (nameAt(words, table.name()) >= 0) ? table.name() : withoutGenericSuffix(table.name());
+        int at = nameAt(words, spokenTable);
+        boolean alsoAColumn = !spokenTable.equals(table.name()) && table.columns().stream()
+                .anyMatch((column) -> parts(column.name()).size() == parts(spokenTable).size()
+                        && matches(parts(column.name()), parts(spokenTable)));
+        if (at < 0 || alsoAColumn) {
+            // model_list's "models" may be its Model column: not sure which is meant.
             return Optional.empty();
         }
         // "airline names" asks for the column that names an airline.
-        int after = at + parts(table.name()).size();
+        int after = at + parts(spokenTable).size();
         boolean namesAsked = after < words.size() && Set.of("name", "names").contains(words.get(after));
-        removeName(words, table.name());
+        removeName(words, spokenTable);
         String intent = intent(text);
         // "average" is a column of some tables and an aggregate word everywhere: not sure which is meant.
         if (table.columns().stream().anyMatch((column) -> parts(column.name()).size() == 1
@@ -434,6 +443,14 @@ final class OfflineQuestionParser {
             }
         }
         return -1;
+    }
+
+    private static String withoutGenericSuffix(String tableName) {
+        List<String> parts = new ArrayList<>(parts(tableName));
+        while (parts.size() > 1 && GENERIC_SUFFIXES.contains(parts.getLast())) {
+            parts.removeLast();
+        }
+        return String.join("_", parts);
     }
 
     /** A value as it would appear in a lower-cased question. */

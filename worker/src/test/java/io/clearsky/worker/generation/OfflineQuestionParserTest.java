@@ -30,7 +30,11 @@ class OfflineQuestionParserTest {
                     new ColumnInfo("Region", "VARCHAR", null, false, List.of("Southern Asia", "Western Europe", "Asia"), true),
                     new ColumnInfo("LifeExpectancy", "DOUBLE", null, false),
                     new ColumnInfo("Population", "INTEGER", null, false),
-                    new ColumnInfo("GNP", "DOUBLE", null, false)), 239L));
+                    new ColumnInfo("GNP", "DOUBLE", null, false)), 239L),
+            new TableInfo("main", "engines_data", null, List.of(new ColumnInfo("id", "INTEGER", null, false),
+                    new ColumnInfo("power", "INTEGER", null, false)), 10L),
+            new TableInfo("main", "model_list", null, List.of(new ColumnInfo("Maker", "VARCHAR", null, false),
+                    new ColumnInfo("Model", "VARCHAR", null, false)), 10L));
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -49,6 +53,7 @@ class OfflineQuestionParserTest {
             What are the names of the cars with the 3 lowest weights? | SELECT "name" FROM "cars" ORDER BY "weight" LIMIT 3
             How many cars are there for each origin?         | SELECT "origin", count(*) FROM "cars" GROUP BY "origin"
             What is the average weight of cars per year?     | SELECT "year", avg("weight") FROM "cars" GROUP BY "year"
+            How many engines have more than 200 power?       | SELECT count(*) FROM "engines_data" WHERE "power" > 200
             """)
     void answersWhatItFullyUnderstands(String question, String sql) {
         assertThat(OfflineQuestionParser.parse(question, TABLES, 50)).map(Generation.Sql::sql).contains(sql);
@@ -61,7 +66,9 @@ class OfflineQuestionParserTest {
             // "are" is a word here, not the code ARE; "Asia" is a continent and a region.
             "How many countries are in Asia?", "What is the population of countries in Asia or Europe?",
             // A superlative over something that is not a numeric column of the table.
-            "Which car has the most owners?", "What is the name of the car with the highest origin?" })
+            "Which car has the most owners?", "What is the name of the car with the highest origin?",
+            // model_list's "models" may be the table or its Model column.
+            "What are the makers and models?" })
     void declinesWhenAWordIsNotUnderstood(String question) {
         assertThat(OfflineQuestionParser.parse(question, TABLES, 50)).isEqualTo(Optional.empty());
     }
