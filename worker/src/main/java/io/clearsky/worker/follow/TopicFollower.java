@@ -2,15 +2,10 @@ package io.clearsky.worker.follow;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -43,9 +38,7 @@ public final class TopicFollower implements SmartLifecycle {
 
     public TopicFollower(Map<String, Object> consumerProperties, String topic, Duration lookback,
             Consumer<ConsumerRecord<String, byte[]>> handler) {
-        this.consumerProperties = new HashMap<>(consumerProperties);
-        this.consumerProperties.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        this.consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        this.consumerProperties = TopicWindow.ungrouped(consumerProperties);
         this.topic = topic;
         this.lookback = lookback;
         this.handler = handler;
@@ -93,10 +86,7 @@ public final class TopicFollower implements SmartLifecycle {
 
     private void pollLoop() {
         try (org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer = this.consumer) {
-            List<TopicPartition> partitions = consumer.partitionsFor(this.topic).stream()
-                    .map((info) -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            seekToLookback(consumer, partitions);
+            TopicWindow.assignSince(consumer, this.topic, Instant.now().minus(this.lookback));
             while (this.running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     this.handler.accept(record);
@@ -108,19 +98,6 @@ public final class TopicFollower implements SmartLifecycle {
         }
         catch (RuntimeException ex) {
             logger.error("Following {} stopped", this.topic, ex);
-        }
-    }
-
-    private void seekToLookback(org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer,
-            List<TopicPartition> partitions) {
-        long since = Instant.now().minus(this.lookback).toEpochMilli();
-        Map<TopicPartition, Long> times = new HashMap<>();
-        partitions.forEach((partition) -> times.put(partition, since));
-        Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(times);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-        for (TopicPartition partition : partitions) {
-            OffsetAndTimestamp offset = offsets.get(partition);
-            consumer.seek(partition, (offset != null) ? offset.offset() : ends.get(partition));
         }
     }
 }

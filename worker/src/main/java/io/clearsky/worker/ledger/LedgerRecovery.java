@@ -2,15 +2,13 @@ package io.clearsky.worker.ledger;
 
 import io.clearsky.schemas.AvroSerde;
 import io.clearsky.schemas.avro.QueryEvent;
+import io.clearsky.worker.follow.TopicWindow;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -41,9 +39,7 @@ public final class LedgerRecovery {
 
     public LedgerRecovery(Map<String, Object> consumerProperties, String eventsTopic, Duration lookback,
             QueryLedger ledger) {
-        this.consumerProperties = new HashMap<>(consumerProperties);
-        this.consumerProperties.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        this.consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        this.consumerProperties = TopicWindow.ungrouped(consumerProperties);
         this.consumerProperties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.eventsTopic = eventsTopic;
         this.lookback = lookback;
@@ -56,20 +52,10 @@ public final class LedgerRecovery {
         Instant giveUpAt = Instant.now().plus(MAX_SCAN);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(this.consumerProperties,
                 new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(this.eventsTopic).stream()
-                    .map((info) -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long since = Instant.now().minus(this.lookback).toEpochMilli();
-            Map<TopicPartition, Long> query = new HashMap<>();
-            partitions.forEach((partition) -> query.put(partition, since));
-            Map<TopicPartition, OffsetAndTimestamp> start = consumer.offsetsForTimes(query);
-            for (TopicPartition partition : partitions) {
-                OffsetAndTimestamp offset = start.get(partition);
-                consumer.seek(partition, (offset != null) ? offset.offset() : end.get(partition));
-            }
+            Map<TopicPartition, Long> end = TopicWindow.assignSince(consumer, this.eventsTopic,
+                    Instant.now().minus(this.lookback));
             while (Instant.now().isBefore(giveUpAt)
-                    && partitions.stream().anyMatch((p) -> consumer.position(p) < end.get(p))) {
+                    && end.keySet().stream().anyMatch((p) -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     observe(record);
                     read++;
