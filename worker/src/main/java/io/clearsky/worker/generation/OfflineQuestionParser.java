@@ -1,5 +1,8 @@
 package io.clearsky.worker.generation;
 
+import static io.clearsky.worker.generation.OfflineSqlGenerator.isNumeric;
+import static io.clearsky.worker.generation.OfflineSqlGenerator.quote;
+
 import io.clearsky.core.catalog.ColumnInfo;
 import io.clearsky.core.catalog.TableInfo;
 import java.util.ArrayList;
@@ -54,9 +57,6 @@ final class OfflineQuestionParser {
             Map.entry("fewer than", "<"), Map.entry("smaller than", "<"), Map.entry("lower than", "<"),
             Map.entry("below", "<"), Map.entry("under", "<"), Map.entry("at most", "<="), Map.entry("no more than", "<="),
             Map.entry("not more than", "<="), Map.entry("equal to", "="), Map.entry("exactly", "="));
-
-    private static final Pattern NUMERIC_TYPE = Pattern.compile(
-            "(?i)(TINYINT|SMALLINT|INTEGER|INT|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|REAL|DOUBLE|DECIMAL.*|NUMERIC.*)");
 
     private OfflineQuestionParser() {
     }
@@ -466,13 +466,5 @@ final class OfflineQuestionParser {
     private static boolean sameWord(String said, String part) {
         return said.equals(part) || said.equals(part + "s") || said.equals(part + "es") || part.equals(said + "s")
                 || (part.endsWith("y") && said.equals(part.substring(0, part.length() - 1) + "ies"));
-    }
-
-    private static boolean isNumeric(ColumnInfo column) {
-        return NUMERIC_TYPE.matcher(column.type()).matches();
-    }
-
-    private static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 }

@@ -131,7 +131,7 @@ public final class OfflineSqlGenerator implements SqlGenerator {
         return table.columns().stream().filter((column) -> sameName(column.name(), wanted)).findFirst();
     }
 
-    private static boolean isNumeric(ColumnInfo column) {
+    static boolean isNumeric(ColumnInfo column) {
         return column.type() != null && NUMERIC_TYPE.matcher(column.type()).matches();
     }
 
@@ -142,7 +142,7 @@ public final class OfflineSqlGenerator implements SqlGenerator {
                 || (wanted.endsWith("s") && lower.equals(wanted.substring(0, wanted.length() - 1)));
     }
 
-    private static String quote(String identifier) {
+    static String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
