@@ -8,6 +8,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -53,43 +54,58 @@ public final class ModelCalls {
      * Runs one model call with the policy.
      *
      * @param isTransient which failures are worth retrying
-     * @throws GenerationException when the breaker is open, the retries are spent, or the call failed for
-     * good (the last failure is the cause)
-     * @throws InterruptedException when the query's deadline or a cancel request interrupted the wait
+     * @param failure what a failure that is not worth retrying means to the asker
+     * @throws GenerationException when the breaker is open, the retries are spent, the call failed for good,
+     * or the query's deadline or a cancel request interrupted the wait
      */
-    public <T> T call(Callable<T> call, Predicate<Throwable> isTransient) throws Exception {
+    public <T> T call(Callable<T> call, Predicate<Throwable> isTransient, Function<Exception, GenerationException> failure)
+            throws GenerationException {
         Instant now = this.clock.instant();
         if (now.isBefore(this.openUntil.get())) {
             long seconds = Math.max(1, Duration.between(now, this.openUntil.get()).toSeconds());
             throw new GenerationException("MODEL_UNAVAILABLE", this.service + " is failing repeatedly; ClearSky stopped "
                     + "calling it for the next " + seconds + " s. Try again then.", true, null);
         }
-        this.permits.acquire();
         try {
-            for (int attempt = 0;; attempt++) {
-                try {
-                    T result = call.call();
-                    this.consecutiveFailures.set(0);
-                    return result;
-                }
-                catch (Exception ex) {
-                    if (!isTransient.test(ex)) {
-                        throw ex;
-                    }
-                    if (attempt >= this.maxRetries) {
-                        if (this.consecutiveFailures.incrementAndGet() >= this.breakerThreshold) {
-                            this.openUntil.set(this.clock.instant().plus(this.breakerOpenFor));
-                        }
-                        throw new GenerationException("MODEL_UNAVAILABLE", this.service + " did not answer after "
-                                + (attempt + 1) + ((attempt == 0) ? " attempt" : " attempts")
-                                + " (throttled, unavailable or unreachable). Try again shortly.", true, ex);
-                    }
-                    Thread.sleep(backoff(attempt).toMillis());
-                }
+            this.permits.acquire();
+            try {
+                return withRetries(call, isTransient, failure);
+            }
+            finally {
+                this.permits.release();
             }
         }
-        finally {
-            this.permits.release();
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new GenerationException("MODEL_INTERRUPTED", "The model call was stopped (deadline or cancel)", false, ex);
+        }
+    }
+
+    private <T> T withRetries(Callable<T> call, Predicate<Throwable> isTransient,
+            Function<Exception, GenerationException> failure) throws GenerationException, InterruptedException {
+        for (int attempt = 0;; attempt++) {
+            try {
+                T result = call.call();
+                this.consecutiveFailures.set(0);
+                return result;
+            }
+            catch (InterruptedException ex) {
+                throw ex;
+            }
+            catch (Exception ex) {
+                if (!isTransient.test(ex)) {
+                    throw failure.apply(ex);
+                }
+                if (attempt >= this.maxRetries) {
+                    if (this.consecutiveFailures.incrementAndGet() >= this.breakerThreshold) {
+                        this.openUntil.set(this.clock.instant().plus(this.breakerOpenFor));
+                    }
+                    throw new GenerationException("MODEL_UNAVAILABLE", this.service + " did not answer after "
+                            + (attempt + 1) + ((attempt == 0) ? " attempt" : " attempts")
+                            + " (throttled, unavailable or unreachable). Try again shortly.", true, ex);
+                }
+                Thread.sleep(backoff(attempt).toMillis());
+            }
         }
     }
 

@@ -8,7 +8,7 @@ import io.clearsky.worker.generation.ModelCalls;
 import io.clearsky.worker.generation.ModelUsage;
 import io.clearsky.worker.generation.SqlGenerator;
 import io.clearsky.worker.generation.prompt.AnswerTools;
-import io.clearsky.worker.generation.prompt.AnswerTools.MalformedAnswerException;
+import io.clearsky.worker.generation.prompt.AnswerTools.ToolReply;
 import io.clearsky.worker.generation.prompt.PartialJson;
 import io.clearsky.worker.generation.prompt.SqlPrompt;
 import java.time.Clock;
@@ -97,31 +97,11 @@ public final class BedrockSqlGenerator implements SqlGenerator {
     public Generation generate(GenerationRequest request, Consumer<String> progress) throws GenerationException {
         ChatbotConfig settings = this.config.get();
         String system = SqlPrompt.system(request, LocalDate.now(this.clock));
-        String question = SqlPrompt.user(request);
-        ModelUsage usage = ModelUsage.NONE;
-        String problem = null;
-        for (int call = 0; call < 2; call++) {
-            String user = (problem == null) ? question : question + "\n\nYour previous reply could not be used ("
-                    + problem + "). Reply only by calling answer_with_sql or cannot_answer with input that fits its schema.";
-            Reply reply = settings.features().enableStreaming() ? stream(settings.bedrock(), system, user, progress)
-                    : converse(settings.bedrock(), system, user);
-            usage = usage.plus(reply.usage());
-            if (reply.toolName() == null) {
-                problem = "it was text, not a tool call";
-                continue;
-            }
-            try {
-                return AnswerTools.read(reply.toolName(), reply.toolInput(), usage);
-            }
-            catch (MalformedAnswerException ex) {
-                problem = ex.getMessage();
-            }
-        }
-        throw new GenerationException("MODEL_MALFORMED_ANSWER", "The model's answer could not be used twice in a row ("
-                + problem + "); nothing was run. Ask again or rephrase the question.", true, null);
+        return AnswerTools.ask(SqlPrompt.user(request), (user) -> settings.features().enableStreaming()
+                ? stream(settings.bedrock(), system, user, progress) : converse(settings.bedrock(), system, user));
     }
 
-    private Reply converse(ChatbotConfig.Bedrock model, String system, String user) throws GenerationException {
+    private ToolReply converse(ChatbotConfig.Bedrock model, String system, String user) throws GenerationException {
         ConverseRequest request = ConverseRequest.builder().modelId(model.modelId())
                 .system(SystemContentBlock.fromText(system)).messages(userMessage(user)).toolConfig(TOOLS)
                 .inferenceConfig(inference(model)).build();
@@ -130,12 +110,12 @@ public final class BedrockSqlGenerator implements SqlGenerator {
                 (response.metrics() != null) ? response.metrics().latencyMs() : 0);
         ToolUseBlock toolUse = response.output().message().content().stream().map(ContentBlock::toolUse)
                 .filter((block) -> block != null).findFirst().orElse(null);
-        return (toolUse != null) ? new Reply(toolUse.name(), Documents.json(toolUse.input()).toString(), usage)
-                : new Reply(null, null, usage);
+        return (toolUse != null) ? new ToolReply(toolUse.name(), Documents.json(toolUse.input()).toString(), usage)
+                : new ToolReply(null, null, usage);
     }
 
     /** The same call, streamed: the explanation is passed on as it arrives. */
-    private Reply stream(ChatbotConfig.Bedrock model, String system, String user, Consumer<String> progress)
+    private ToolReply stream(ChatbotConfig.Bedrock model, String system, String user, Consumer<String> progress)
             throws GenerationException {
         ConverseStreamRequest request = ConverseStreamRequest.builder().modelId(model.modelId())
                 .system(SystemContentBlock.fromText(system)).messages(userMessage(user)).toolConfig(TOOLS)
@@ -171,19 +151,7 @@ public final class BedrockSqlGenerator implements SqlGenerator {
     }
 
     private <T> T invoke(Callable<T> call, ChatbotConfig.Bedrock model) throws GenerationException {
-        try {
-            return this.calls.call(call, BedrockSqlGenerator::isTransient);
-        }
-        catch (GenerationException ex) {
-            throw ex;
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new GenerationException("MODEL_INTERRUPTED", "The model call was stopped (deadline or cancel)", false, ex);
-        }
-        catch (Exception ex) {
-            throw failure(cause(ex), model);
-        }
+        return this.calls.call(call, BedrockSqlGenerator::isTransient, (failure) -> failure(cause(failure), model));
     }
 
     private static boolean isTransient(Throwable failure) {
@@ -223,9 +191,6 @@ public final class BedrockSqlGenerator implements SqlGenerator {
     private static InferenceConfiguration inference(ChatbotConfig.Bedrock model) {
         return InferenceConfiguration.builder().maxTokens(model.maxTokens()).temperature(model.temperature().floatValue())
                 .build();
-    }
-
-    private record Reply(String toolName, String toolInput, ModelUsage usage) {
     }
 
     /** Gathers a streamed reply; the handler's callbacks run one at a time. */
@@ -274,9 +239,9 @@ public final class BedrockSqlGenerator implements SqlGenerator {
             return "";
         }
 
-        Reply reply() {
+        ToolReply reply() {
             ModelUsage usage = new ModelUsage(1, this.inputTokens, this.outputTokens, this.latencyMs);
-            return new Reply(this.toolName, (this.toolName != null) ? this.input.toString() : null, usage);
+            return new ToolReply(this.toolName, (this.toolName != null) ? this.input.toString() : null, usage);
         }
     }
 }

@@ -26,14 +26,12 @@ import io.clearsky.worker.generation.ModelCalls;
 import io.clearsky.worker.generation.ModelUsage;
 import io.clearsky.worker.generation.SqlGenerator;
 import io.clearsky.worker.generation.prompt.AnswerTools;
-import io.clearsky.worker.generation.prompt.AnswerTools.MalformedAnswerException;
+import io.clearsky.worker.generation.prompt.AnswerTools.ToolReply;
 import io.clearsky.worker.generation.prompt.SqlPrompt;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -84,55 +82,27 @@ public final class OpenAiSqlGenerator implements SqlGenerator {
     public Generation generate(GenerationRequest request) throws GenerationException {
         ChatbotConfig.Bedrock sampling = this.config.get().bedrock();
         String system = SqlPrompt.system(request, LocalDate.now(this.clock));
-        String question = SqlPrompt.user(request);
-        ModelUsage usage = ModelUsage.NONE;
-        String problem = null;
-        for (int call = 0; call < 2; call++) {
-            String user = (problem == null) ? question : question + "\n\nYour previous reply could not be used ("
-                    + problem + "). Reply only by calling answer_with_sql or cannot_answer with arguments that fit its schema.";
-            ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder().model(this.model)
-                    .addSystemMessage(system).addUserMessage(user).maxCompletionTokens(sampling.maxTokens())
-                    .temperature(sampling.temperature())
-                    .toolChoice(ChatCompletionToolChoiceOption.ofAuto(ChatCompletionToolChoiceOption.Auto.REQUIRED));
-            TOOLS.forEach(params::addTool);
-            long start = System.nanoTime();
-            ChatCompletion completion = invoke(() -> this.client.chat().completions().create(params.build()));
-            long latencyMs = (System.nanoTime() - start) / 1_000_000;
-            usage = usage.plus(completion.usage().map((tokens) -> new ModelUsage(1, tokens.promptTokens(),
-                    tokens.completionTokens(), latencyMs)).orElse(new ModelUsage(1, 0, 0, latencyMs)));
-            Optional<ChatCompletionMessageFunctionToolCall.Function> function = completion.choices().stream().findFirst()
-                    .flatMap((choice) -> choice.message().toolCalls()).flatMap((toolCalls) -> toolCalls.stream().findFirst())
-                    .flatMap(ChatCompletionMessageToolCall::function).map(ChatCompletionMessageFunctionToolCall::function);
-            if (function.isEmpty()) {
-                problem = "it was text, not a tool call";
-                continue;
-            }
-            try {
-                return AnswerTools.read(function.get().name(), function.get().arguments(), usage);
-            }
-            catch (MalformedAnswerException ex) {
-                problem = ex.getMessage();
-            }
-        }
-        throw new GenerationException("MODEL_MALFORMED_ANSWER", "The model's answer could not be used twice in a row ("
-                + problem + "); nothing was run. Ask again or rephrase the question.", true, null);
+        return AnswerTools.ask(SqlPrompt.user(request), (user) -> complete(system, user, sampling));
     }
 
-    private ChatCompletion invoke(Callable<ChatCompletion> call) throws GenerationException {
-        try {
-            return this.calls.call(call, (failure) -> failure instanceof RateLimitException
-                    || failure instanceof InternalServerException || failure instanceof OpenAIIoException);
-        }
-        catch (GenerationException ex) {
-            throw ex;
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new GenerationException("MODEL_INTERRUPTED", "The model call was stopped (deadline or cancel)", false, ex);
-        }
-        catch (Exception ex) {
-            throw failure(ex);
-        }
+    private ToolReply complete(String system, String user, ChatbotConfig.Bedrock sampling) throws GenerationException {
+        ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder().model(this.model)
+                .addSystemMessage(system).addUserMessage(user).maxCompletionTokens(sampling.maxTokens())
+                .temperature(sampling.temperature())
+                .toolChoice(ChatCompletionToolChoiceOption.ofAuto(ChatCompletionToolChoiceOption.Auto.REQUIRED));
+        TOOLS.forEach(params::addTool);
+        long start = System.nanoTime();
+        ChatCompletion completion = this.calls.call(() -> this.client.chat().completions().create(params.build()),
+                (failure) -> failure instanceof RateLimitException || failure instanceof InternalServerException
+                        || failure instanceof OpenAIIoException, this::failure);
+        long latencyMs = (System.nanoTime() - start) / 1_000_000;
+        ModelUsage usage = completion.usage().map((tokens) -> new ModelUsage(1, tokens.promptTokens(),
+                tokens.completionTokens(), latencyMs)).orElse(new ModelUsage(1, 0, 0, latencyMs));
+        return completion.choices().stream().findFirst()
+                .flatMap((choice) -> choice.message().toolCalls()).flatMap((toolCalls) -> toolCalls.stream().findFirst())
+                .flatMap(ChatCompletionMessageToolCall::function).map(ChatCompletionMessageFunctionToolCall::function)
+                .map((function) -> new ToolReply(function.name(), function.arguments(), usage))
+                .orElse(new ToolReply(null, null, usage));
     }
 
     private GenerationException failure(Exception failure) {

@@ -1,6 +1,7 @@
 package io.clearsky.worker.generation.prompt;
 
 import io.clearsky.worker.generation.Generation;
+import io.clearsky.worker.generation.GenerationException;
 import io.clearsky.worker.generation.ModelUsage;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,53 @@ public final class AnswerTools {
             new Tool(CANNOT_ANSWER, "Decline when the tables cannot answer the question or it is too ambiguous.",
                     CANNOT_ANSWER_SCHEMA));
 
+    /**
+     * What a model replied: the tool it called and that call's input as JSON, or no tool (free text).
+     *
+     * @param tool the tool's name, or null for free text
+     * @param input the tool input, or null for free text
+     * @param usage what the call cost
+     */
+    public record ToolReply(String tool, String input, ModelUsage usage) {
+    }
+
+    /** One call of a model with the user message; the system prompt and the tools are the caller's. */
+    @FunctionalInterface
+    public interface ModelTurn {
+
+        ToolReply reply(String userMessage) throws GenerationException;
+    }
+
     private AnswerTools() {
+    }
+
+    /**
+     * Asks the model; a reply that is free text or does not fit its tool's schema is asked for once
+     * more, naming the problem, and otherwise refused — it never reaches the guard or the engine.
+     *
+     * @throws GenerationException {@code MODEL_MALFORMED_ANSWER} after two unusable replies, or the call's own
+     */
+    public static Generation ask(String question, ModelTurn model) throws GenerationException {
+        ModelUsage usage = ModelUsage.NONE;
+        String problem = null;
+        for (int call = 0; call < 2; call++) {
+            String user = (problem == null) ? question : question + "\n\nYour previous reply could not be used ("
+                    + problem + "). Reply only by calling answer_with_sql or cannot_answer with input that fits its schema.";
+            ToolReply reply = model.reply(user);
+            usage = usage.plus(reply.usage());
+            if (reply.tool() == null) {
+                problem = "it was text, not a tool call";
+                continue;
+            }
+            try {
+                return read(reply.tool(), reply.input(), usage);
+            }
+            catch (MalformedAnswerException ex) {
+                problem = ex.getMessage();
+            }
+        }
+        throw new GenerationException("MODEL_MALFORMED_ANSWER", "The model's answer could not be used twice in a row ("
+                + problem + "); nothing was run. Ask again or rephrase the question.", true, null);
     }
 
     /**
