@@ -112,7 +112,7 @@ public final class EvalCommand {
                 new ConfigObject(new EmbeddedConfigSource(), ConfigProperties.VECTOR_STORE_FILE)).load().chatbot();
         AwsProperties aws = binder.bind("clearsky.aws", AwsProperties.class)
                 .orElseGet(() -> new AwsProperties(environment.getProperty("AWS_REGION"), null, null, null));
-        return SqlGenerators.create(properties, () -> config, new AwsClients(aws, environment), aws.bedrockEndpoint());
+        return SqlGenerators.create(properties, () -> config, new AwsClients(aws, environment));
     }
 
     static void printSummary(EvalReport report, PrintStream out) {

@@ -1,7 +1,6 @@
 package io.clearsky.local;
 
 import io.clearsky.core.aws.AwsClients;
-import io.clearsky.core.aws.AwsProperties;
 import io.clearsky.core.catalog.Catalog;
 import io.clearsky.core.catalog.TableInfo;
 import io.clearsky.core.config.LiveConfig;
@@ -73,7 +72,6 @@ public final class IndexCommand {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IndexApplication.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false).run(springArgs.toArray(String[]::new))) {
             LiveConfig config = context.getBean(LiveConfig.class);
-            AwsProperties aws = context.getBean(AwsProperties.class);
             RetrievalProperties retrieval = context.getBean(RetrievalProperties.class);
             Catalog catalog = context.getBeanProvider(Catalog.class).getIfAvailable();
             if (catalog == null) {
@@ -81,8 +79,7 @@ public final class IndexCommand {
                         + " (start bin/clearsky once, or pass --lake FILE), and CLEARSKY_LAKE_ENGINE is not athena.");
                 return 1;
             }
-            Embeddings embeddings = SchemaIndexes.embeddings(retrieval, config.get(), context.getBean(AwsClients.class),
-                    aws.bedrockEndpoint());
+            Embeddings embeddings = SchemaIndexes.embeddings(retrieval, config.get(), context.getBean(AwsClients.class));
             try (PgVectorIndex store = SchemaIndexes.store(config.get(), embeddings, retrieval)) {
                 SchemaIndexer indexer = new SchemaIndexer(embeddings, store);
                 out.printf("Indexing into %s (%s layout) with %s embeddings%n", store.table(), store.layout(),

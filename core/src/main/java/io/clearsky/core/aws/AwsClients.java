@@ -11,7 +11,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
 import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.athena.AthenaAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -68,8 +71,31 @@ public final class AwsClients {
         return endpoint(builder, this.properties.athenaEndpoint()).build();
     }
 
+    /**
+     * Bedrock Runtime for Titan embeddings, in {@code region} ({@code bedrock.region}) or, when that is
+     * null, ClearSky's region.
+     */
+    public BedrockRuntimeClient bedrock(String region) {
+        return endpoint(BedrockRuntimeClient.builder().region(bedrockRegion(region)).credentialsProvider(this.credentials),
+                this.properties.bedrockEndpoint()).build();
+    }
+
+    /**
+     * Bedrock Runtime for Claude, non-blocking and without the SDK's retries: the generator retries with
+     * the query's deadline in view, and the SDK's own would multiply them.
+     */
+    public BedrockRuntimeAsyncClient bedrockAsync(String region) {
+        return endpoint(BedrockRuntimeAsyncClient.builder().region(bedrockRegion(region)).credentialsProvider(this.credentials)
+                .overrideConfiguration((client) -> client.retryStrategy(AwsRetryStrategy.doNotRetry())),
+                this.properties.bedrockEndpoint()).build();
+    }
+
+    private Region bedrockRegion(String region) {
+        return (region != null) ? Region.of(region) : this.region;
+    }
+
     /** Aims a client at an explicit endpoint, or leaves the SDK's endpoint settings in charge. */
-    public static <B extends SdkClientBuilder<B, ?>> B endpoint(B builder, URI endpoint) {
+    private static <B extends SdkClientBuilder<B, ?>> B endpoint(B builder, URI endpoint) {
         return (endpoint != null) ? builder.endpointOverride(endpoint) : builder;
     }
 

@@ -7,11 +7,8 @@ import io.clearsky.core.embedding.CachedEmbeddings;
 import io.clearsky.core.embedding.Embeddings;
 import io.clearsky.core.embedding.MiniLmEmbeddings;
 import io.clearsky.core.embedding.TitanEmbeddings;
-import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 
 /**
  * Builds the embeddings and the vector index the configuration names, for the worker and the indexer.
@@ -24,18 +21,11 @@ public final class SchemaIndexes {
     }
 
     /** MiniLM in process, or Titan on Bedrock; cached by content either way. */
-    public static Embeddings embeddings(RetrievalProperties properties, ClearSkyConfig config, AwsClients aws,
-            URI bedrockEndpoint) {
+    public static Embeddings embeddings(RetrievalProperties properties, ClearSkyConfig config, AwsClients aws) {
         Embeddings model = switch (properties.embeddings()) {
             case "minilm" -> new MiniLmEmbeddings();
-            case "titan" -> {
-                String region = config.chatbot().bedrock().region();
-                BedrockRuntimeClient client = AwsClients.endpoint(BedrockRuntimeClient.builder()
-                        .region((region != null) ? Region.of(region) : aws.region())
-                        .credentialsProvider(aws.credentials()), bedrockEndpoint).build();
-                yield new TitanEmbeddings(client, config.chatbot().bedrock().embeddingModelId(),
-                        config.vectorStore().embeddingDimension());
-            }
+            case "titan" -> new TitanEmbeddings(aws.bedrock(config.chatbot().bedrock().region()),
+                    config.chatbot().bedrock().embeddingModelId(), config.vectorStore().embeddingDimension());
             default -> throw new IllegalArgumentException("clearsky.retrieval.embeddings must be minilm or titan, not '"
                     + properties.embeddings() + "'");
         };

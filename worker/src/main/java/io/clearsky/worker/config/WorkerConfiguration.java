@@ -9,7 +9,6 @@ import io.clearsky.core.guard.SqlGuard;
 import io.clearsky.core.kafka.DurableProducers;
 import io.clearsky.core.kafka.TopicProperties;
 import io.clearsky.core.aws.AwsClients;
-import io.clearsky.core.aws.AwsProperties;
 import io.clearsky.core.embedding.Embeddings;
 import io.clearsky.core.lake.DuckDbLake;
 import io.clearsky.core.lake.LakeProperties;
@@ -71,9 +70,8 @@ public class WorkerConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Embeddings schemaEmbeddings(RetrievalProperties retrieval, LiveConfig liveConfig, AwsClients aws,
-            AwsProperties awsProperties) {
-        return SchemaIndexes.embeddings(retrieval, liveConfig.get(), aws, awsProperties.bedrockEndpoint());
+    Embeddings schemaEmbeddings(RetrievalProperties retrieval, LiveConfig liveConfig, AwsClients aws) {
+        return SchemaIndexes.embeddings(retrieval, liveConfig.get(), aws);
     }
 
     @Bean
@@ -91,9 +89,8 @@ public class WorkerConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SqlGenerator sqlGenerator(GenerationProperties properties, LiveConfig liveConfig, AwsClients aws,
-            AwsProperties awsProperties) {
-        return SqlGenerators.create(properties, () -> liveConfig.get().chatbot(), aws, awsProperties.bedrockEndpoint());
+    SqlGenerator sqlGenerator(GenerationProperties properties, LiveConfig liveConfig, AwsClients aws) {
+        return SqlGenerators.create(properties, () -> liveConfig.get().chatbot(), aws);
     }
 
     @Bean
