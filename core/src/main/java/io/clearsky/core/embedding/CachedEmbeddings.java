@@ -1,9 +1,6 @@
 package io.clearsky.core.embedding;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.clearsky.core.Hashing;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,7 +36,7 @@ public final class CachedEmbeddings implements Embeddings {
 
     @Override
     public float[] embed(String text) {
-        String key = contentHash(text);
+        String key = Hashing.sha256Hex(text);
         synchronized (this.vectors) {
             float[] known = this.vectors.get(key);
             if (known != null) {
@@ -51,15 +48,5 @@ public final class CachedEmbeddings implements Embeddings {
             this.vectors.put(key, vector);
         }
         return vector;
-    }
-
-    /** SHA-256 of the text, hex: the identity of a document's content. */
-    public static String contentHash(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-        }
     }
 }

@@ -1,6 +1,6 @@
 package io.clearsky.core.vector;
 
-import io.clearsky.core.embedding.CachedEmbeddings;
+import io.clearsky.core.Hashing;
 
 /**
  * A text describing part of the schema, the unit of vector retrieval.
@@ -14,6 +14,6 @@ import io.clearsky.core.embedding.CachedEmbeddings;
 public record SchemaDocument(String id, String database, String table, String text, String contentHash) {
 
     public static SchemaDocument of(String id, String database, String table, String text) {
-        return new SchemaDocument(id, database, table, text, CachedEmbeddings.contentHash(text));
+        return new SchemaDocument(id, database, table, text, Hashing.sha256Hex(text));
     }
 }

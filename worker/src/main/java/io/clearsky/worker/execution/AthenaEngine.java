@@ -1,17 +1,14 @@
 package io.clearsky.worker.execution;
 
+import io.clearsky.core.Hashing;
 import io.clearsky.core.config.ChatbotConfig;
 import io.clearsky.schemas.avro.ExecutionStatistics;
 import io.clearsky.schemas.avro.ResultColumn;
 import io.clearsky.worker.config.AthenaProperties;
 import io.clearsky.worker.execution.EngineException.Kind;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -107,14 +104,7 @@ public final class AthenaEngine implements QueryEngine {
 
     /** Same query and attempt, same token: Athena then returns the first execution instead of starting one. */
     static String requestToken(EngineQuery query) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((query.queryId() + "#" + query.attempt()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-        }
+        return Hashing.sha256Hex(query.queryId() + "#" + query.attempt());
     }
 
     /** Checks the execution after {@code wait}, then again with a longer wait, until it ends or the deadline passes. */
