@@ -133,9 +133,8 @@ public class QueryPipeline {
     }
 
     private void answer(QueryRun run, QuestionSubmitted question) throws Exception {
-        String database = (question.getOptions() != null && question.getOptions().getDatabase() != null)
-                ? question.getOptions().getDatabase() : this.defaultDatabase;
-        int maxRows = maxRows(question);
+        Ask ask = ask(question);
+        String database = ask.database();
         if (question.getSql() != null && !question.getSql().isBlank()) {
             Attempt given = new Attempt(1, GIVEN_SQL,
                     new Generation.Sql(question.getSql(), "The SQL given with the question, run as given"), null);
@@ -146,7 +145,7 @@ public class QueryPipeline {
             }
             String sql = ((GuardVerdict.Accepted) verdict).sql();
             try {
-                succeed(run, question, given, sql, execute(run, given, sql, database, maxRows));
+                succeed(run, ask, given, sql, execute(run, given, sql, ask));
             }
             catch (EngineException ex) {
                 engineFailed(run, ex, given);
@@ -157,7 +156,7 @@ public class QueryPipeline {
         run.progress(QueryStatus.RETRIEVING, Stage.RETRIEVAL, "Finding the relevant tables");
         SchemaContext schema = timed(run, Stage.RETRIEVAL,
                 () -> this.stages.retriever().retrieve(question.getQuestion(), database));
-        GenerationRequest request = new GenerationRequest(question.getQuestion(), schema, maxRows,
+        GenerationRequest request = new GenerationRequest(question.getQuestion(), schema, ask.maxRows(),
                 this.stages.engine().name(), this.sessions.turns(question.getSessionId()), List.of());
         SqlGenerator generator = this.stages.generator();
         ModelUsage usage = ModelUsage.NONE;
@@ -199,7 +198,7 @@ public class QueryPipeline {
             }
             String sql = ((GuardVerdict.Accepted) verdict).sql();
             try {
-                succeed(run, question, attempt, sql, execute(run, attempt, sql, database, maxRows));
+                succeed(run, ask, attempt, sql, execute(run, attempt, sql, ask));
                 return;
             }
             catch (EngineException ex) {
@@ -218,20 +217,20 @@ public class QueryPipeline {
         return timed(run, Stage.GUARD, () -> this.stages.guard().check(attempt.sql(), database));
     }
 
-    private EngineResult execute(QueryRun run, Attempt attempt, String sql, String database, int maxRows) throws Exception {
+    private EngineResult execute(QueryRun run, Attempt attempt, String sql, Ask ask) throws Exception {
         run.progress(QueryStatus.EXECUTING, Stage.EXECUTION, "Running the query");
-        int fullResultAbove = Math.min(maxRows, this.config.get().chatbot().features().largeResultThreshold());
+        int fullResultAbove = Math.min(ask.maxRows(), ask.features().largeResultThreshold());
         return timed(run, Stage.EXECUTION, () -> this.stages.engine().execute(
-                new EngineQuery(run.queryId(), attempt.number(), sql, database, maxRows, fullResultAbove), run::onCancel));
+                new EngineQuery(run.queryId(), attempt.number(), sql, ask.database(), ask.maxRows(), fullResultAbove),
+                run::onCancel));
     }
 
-    private void succeed(QueryRun run, QuestionSubmitted question, Attempt attempt, String sql, EngineResult result)
-            throws Exception {
-        ChatbotConfig.Features features = this.config.get().chatbot().features();
+    private void succeed(QueryRun run, Ask ask, Attempt attempt, String sql, EngineResult result) throws Exception {
+        ChatbotConfig.Features features = ask.features();
         QueryAnswer.Builder answer = timed(run, Stage.RESULTS, () -> attempt.answer()
                 .setSql(sql)
                 .setChart(chart(this.stages.charts().advise(new ChartRequest(result.columns(), result.rows(),
-                        question.getQuestion(), attempt.generated().chartHint(), features.enableAdvancedCharts()))))
+                        ask.question(), attempt.generated().chartHint(), features.enableAdvancedCharts()))))
                 .setExplanation(features.enableSqlExplanation() ? attempt.generated().explanation() : null)
                 .setColumns(result.columns())
                 .setRows(result.rows())
@@ -284,10 +283,25 @@ public class QueryPipeline {
         return details.build();
     }
 
-    private int maxRows(QuestionSubmitted question) {
-        int configured = this.config.get().chatbot().features().defaultMaxRows();
+    /**
+     * What one question runs with.
+     *
+     * @param question the question text
+     * @param database the database it is asked against
+     * @param maxRows rows its answer shows: the request's, at most the configured default
+     * @param features the switches and limits of the configuration revision in force when it started
+     */
+    private record Ask(String question, String database, int maxRows, ChatbotConfig.Features features) {
+    }
+
+    /** Reads the configuration once per question, so a reload never changes a query halfway. */
+    private Ask ask(QuestionSubmitted question) {
+        ChatbotConfig.Features features = this.config.get().chatbot().features();
+        String database = (question.getOptions() != null && question.getOptions().getDatabase() != null)
+                ? question.getOptions().getDatabase() : this.defaultDatabase;
         Integer requested = (question.getOptions() != null) ? question.getOptions().getMaxRows() : null;
-        return (requested != null) ? Math.min(requested, configured) : configured;
+        int maxRows = (requested != null) ? Math.min(requested, features.defaultMaxRows()) : features.defaultMaxRows();
+        return new Ask(question.getQuestion(), database, maxRows, features);
     }
 
     /** The engine's failure as the query's end: its own timeout and cancellation keep their meaning. */
