@@ -2,6 +2,7 @@ package io.clearsky.local.bench;
 
 import io.clearsky.core.kafka.DurableProducers;
 import io.clearsky.core.lake.DemoLake;
+import io.clearsky.gateway.GatewayApplication;
 import io.clearsky.local.EmbeddedBroker;
 import io.clearsky.local.LocalApplication;
 import io.clearsky.schemas.AvroSerde;
@@ -25,6 +26,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -57,6 +59,9 @@ public final class ArchitectureBench {
 
     private final boolean quick;
 
+    /** The scenarios to run ({@code --only overhead,visibility}), or empty for all of them. */
+    private final Set<String> only;
+
     private final Path data;
 
     private final EmbeddedBroker broker;
@@ -70,8 +75,9 @@ public final class ArchitectureBench {
 
     private String base;
 
-    private ArchitectureBench(boolean quick) throws IOException {
+    private ArchitectureBench(boolean quick, Set<String> only) throws IOException {
         this.quick = quick;
+        this.only = only;
         this.data = Files.createTempDirectory("clearsky-bench");
         DemoLake.createIfMissing(this.data.resolve("lake/demo.duckdb"), 1_000);
         this.broker = EmbeddedBroker.start(this.data.resolve("kafka"), freePort());
@@ -83,9 +89,11 @@ public final class ArchitectureBench {
                     .setLevel(ch.qos.logback.classic.Level.WARN);
         }
         boolean quick = Arrays.asList(args).contains("--quick");
-        Path report = Arrays.stream(args).filter((a) -> !a.startsWith("--")).findFirst().map(Path::of)
+        Path report = Arrays.stream(args).filter((a) -> a.endsWith(".json")).findFirst().map(Path::of)
                 .orElse(Path.of("target/bench/report.json"));
-        ArchitectureBench bench = new ArchitectureBench(quick);
+        int onlyAt = Arrays.asList(args).indexOf("--only");
+        Set<String> only = (onlyAt >= 0 && onlyAt + 1 < args.length) ? Set.of(args[onlyAt + 1].split(",")) : Set.of();
+        ArchitectureBench bench = new ArchitectureBench(quick, only);
         ObjectNode result;
         try {
             result = bench.run();
@@ -118,12 +126,15 @@ public final class ArchitectureBench {
         footprint.put("idle_rss_mb_after_warm_start", idleRss());
 
         // Latency scenarios first, on a quiet pipeline; the intake's backlog (30,000 questions a run) last.
-        scenario(report.putObject("pipeline_overhead"), this::overhead);
-        scenario(report.putObject("visibility"), this::visibility);
-        scenario(report.putObject("concurrency"), this::concurrency);
-        scenario(report.putObject("intake"), (node) -> intake(node, footprint));
+        scenario(report, "pipeline_overhead", (node) -> overhead(node, 1));
+        scenario(report, "pipeline_overhead_8_clients", (node) -> overhead(node, 8));
+        scenario(report, "visibility", this::visibility);
+        scenario(report, "concurrency", this::concurrency);
+        scenario(report, "intake", (node) -> intake(node, footprint));
         this.product.close();
-        scenario(report.putObject("scale_out"), this::scaleOut);
+        scenario(report, "scale_out", this::scaleOut);
+        // Last: nothing consumes the questions it leaves on the topic.
+        scenario(report, "intake_gateway_only", this::gatewayIntake);
         targets(report);
         return report;
     }
@@ -134,8 +145,12 @@ public final class ArchitectureBench {
         void run(ObjectNode node) throws Exception;
     }
 
-    /** Runs one scenario; a failed one is reported as such and the others still run. */
-    private void scenario(ObjectNode node, Scenario scenario) throws InterruptedException {
+    /** Runs one scenario unless left out; a failed one is reported as such and the others still run. */
+    private void scenario(ObjectNode report, String name, Scenario scenario) throws InterruptedException {
+        if (!this.only.isEmpty() && !this.only.contains(name)) {
+            return;
+        }
+        ObjectNode node = report.putObject(name);
         // A fresh client per scenario: connections idled by the previous one are not reused half-closed.
         this.http = client();
         try {
@@ -171,14 +186,35 @@ public final class ArchitectureBench {
         return args.toArray(String[]::new);
     }
 
+    /** Intake with the whole product in this process: the worker's stages compete for the same cores. */
     private void intake(ObjectNode intake, ObjectNode footprint) throws Exception {
+        // The worker mostly waits meanwhile, so intake is measured beside a live but light pipeline.
+        SimulatedStages.GENERATION.set(Duration.ofSeconds(2));
+        SimulatedStages.EXECUTION.set(Duration.ofMillis(10));
+        footprint.put("rss_mb_under_intake_load", intakeRuns(intake));
+    }
+
+    /**
+     * Intake as deployed: a gateway alone, the workers elsewhere. The gateway still applies every
+     * question to its stores; only the worker's share of the cores is gone.
+     */
+    private void gatewayIntake(ObjectNode intake) throws Exception {
+        int port = freePort();
+        try (ConfigurableApplicationContext gateway = new SpringApplicationBuilder(SimulatedStages.class,
+                GatewayApplication.class).run(common(1000, "--spring.kafka.streams.state-dir=" + this.data.resolve("streams-gw"),
+                        "--server.port=" + port, "--server.address=127.0.0.1"))) {
+            this.base = "http://127.0.0.1:" + port;
+            waitUntilHealthy();
+            intakeRuns(intake);
+        }
+    }
+
+    /** Bare endpoint and POST /api/chat/query at the same offered rate, alternating; returns the most RSS seen. */
+    private long intakeRuns(ObjectNode intake) throws Exception {
         int rate = this.quick ? 300 : 1_000;
         Duration duration = Duration.ofSeconds(this.quick ? 5 : 30);
         int repetitions = this.quick ? 1 : 3;
         intake.put("offered_rate_per_s", rate).put("seconds", duration.toSeconds()).put("repetitions", repetitions);
-        // The worker mostly waits meanwhile, so intake is measured beside a live but light pipeline.
-        SimulatedStages.GENERATION.set(Duration.ofSeconds(2));
-        SimulatedStages.EXECUTION.set(Duration.ofMillis(10));
         OpenLoad.run(this.http, URI.create(this.base + "/bench/bare"), QUESTION, rate, Duration.ofSeconds(2));
         List<OpenLoad.Result> bare = new ArrayList<>();
         List<OpenLoad.Result> real = new ArrayList<>();
@@ -195,7 +231,7 @@ public final class ArchitectureBench {
         double ratio = median(real.stream().mapToDouble(OpenLoad.Result::throughput).toArray())
                 / median(bare.stream().mapToDouble(OpenLoad.Result::throughput).toArray());
         intake.put("throughput_ratio", Percentiles.round(ratio));
-        footprint.put("rss_mb_under_intake_load", loadedRss);
+        return loadedRss;
     }
 
     private static void write(ObjectNode node, List<OpenLoad.Result> results) {
@@ -213,26 +249,32 @@ public final class ArchitectureBench {
     }
 
     /** POST to terminal state seen through /updates, minus the simulated model and engine time. */
-    private void overhead(ObjectNode node) throws Exception {
+    private void overhead(ObjectNode node, int clients) throws Exception {
         Duration generation = Duration.ofMillis(50);
         Duration execution = Duration.ofMillis(20);
         SimulatedStages.GENERATION.set(generation);
         SimulatedStages.EXECUTION.set(execution);
         int questions = this.quick ? 60 : 300;
-        int clients = 8;
         ConcurrentLinkedQueue<Long> overheads = new ConcurrentLinkedQueue<>();
+        Map<String, ConcurrentLinkedQueue<Long>> phases = new LinkedHashMap<>();
+        for (String phase : PHASES) {
+            phases.put(phase, new ConcurrentLinkedQueue<>());
+        }
         long simulated = generation.plus(execution).toNanos();
-        int warmUp = clients * 5;
+        int warmUp = Math.max(20, clients * 5);
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
             List<CompletableFuture<Void>> all = new ArrayList<>();
             for (int i = 0; i < warmUp + questions; i++) {
                 boolean measured = i >= warmUp;
                 all.add(CompletableFuture.runAsync(() -> {
                     long start = System.nanoTime();
+                    Instant posted = Instant.now();
                     String id = ask();
                     awaitDone(id);
+                    Instant seen = Instant.now();
                     if (measured) {
                         overheads.add(System.nanoTime() - start - simulated);
+                        phases(view(id), posted, seen, simulated).forEach((phase, nanos) -> phases.get(phase).add(nanos));
                     }
                 }, pool));
             }
@@ -243,6 +285,30 @@ public final class ArchitectureBench {
                 .put("simulated_ms", generation.plus(execution).toMillis())
                 .put("p50_ms", p.p50()).put("p99_ms", p.p99()).put("max_ms", p.max())
                 .put("stalled_polls", this.stalledPolls.get());
+        ObjectNode breakdown = node.putObject("where_the_time_goes");
+        phases.forEach((phase, nanos) -> {
+            Percentiles share = Percentiles.ofNanos(nanos);
+            breakdown.putObject(phase).put("p50_ms", share.p50()).put("p99_ms", share.p99());
+        });
+    }
+
+    /** The phases of a question's way, from the clock readings the product itself writes into its events. */
+    private static final List<String> PHASES = List.of("post_to_queued", "queued_to_worker", "worker_minus_simulated",
+            "terminal_event_to_store", "store_to_client");
+
+    private static Map<String, Long> phases(JsonNode done, Instant posted, Instant seen, long simulatedNanos) {
+        JsonNode events = done.get("events");
+        Instant queued = Instant.parse(events.get(0).get("emitted_at").asString());
+        Instant picked = Instant.parse(events.get(1).get("emitted_at").asString());
+        Instant terminal = Instant.parse(events.get(events.size() - 1).get("emitted_at").asString());
+        Instant stored = Instant.parse(done.get("updated_at").asString());
+        return Map.of("post_to_queued", between(posted, queued), "queued_to_worker", between(queued, picked),
+                "worker_minus_simulated", between(picked, terminal) - simulatedNanos,
+                "terminal_event_to_store", between(terminal, stored), "store_to_client", between(stored, seen));
+    }
+
+    private static long between(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos();
     }
 
     /** A question published straight onto the topic, while a long-poll waits for it. */
@@ -399,6 +465,17 @@ public final class ArchitectureBench {
         }
     }
 
+    /** A query's whole view, every event included. */
+    private JsonNode view(String id) {
+        try {
+            return JSON.readTree(this.http.send(get("/api/chat/updates?query_id=" + id),
+                    HttpResponse.BodyHandlers.ofString()).body());
+        }
+        catch (IOException | InterruptedException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
     private void waitUntilHealthy() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
@@ -440,8 +517,13 @@ public final class ArchitectureBench {
         ObjectNode targets = report.putObject("targets");
         targets.put("intake_ratio_at_least_0_5", met(report, "/intake/throughput_ratio", 0.5, true));
         targets.put("intake_p99_below_20_ms", met(report, "/intake/clearsky_intake/p99_ms_median", 20, false));
+        targets.put("gateway_only_intake_ratio_at_least_0_5", met(report, "/intake_gateway_only/throughput_ratio", 0.5, true));
+        targets.put("gateway_only_intake_p99_below_20_ms",
+                met(report, "/intake_gateway_only/clearsky_intake/p99_ms_median", 20, false));
         targets.put("overhead_p50_at_most_30_ms", met(report, "/pipeline_overhead/p50_ms", 30, false));
         targets.put("overhead_p99_at_most_150_ms", met(report, "/pipeline_overhead/p99_ms", 150, false));
+        targets.put("overhead_8_clients_p50_at_most_30_ms", met(report, "/pipeline_overhead_8_clients/p50_ms", 30, false));
+        targets.put("overhead_8_clients_p99_at_most_150_ms", met(report, "/pipeline_overhead_8_clients/p99_ms", 150, false));
         targets.put("at_least_500_in_flight", met(report, "/concurrency/most_in_flight", 500, true));
         targets.put("visibility_p50_at_most_20_ms", met(report, "/visibility/p50_ms", 20, false));
         targets.put("idle_rss_at_most_600_mb", met(report, "/footprint/idle_rss_mb", 600, false));
@@ -461,7 +543,8 @@ public final class ArchitectureBench {
 
                 ClearSky architecture benchmark (%s, %d cores, JDK %s)
                   intake      %s req/s offered: ClearSky %s req/s p50 %s ms p99 %s ms; bare endpoint %s req/s p99 %s ms; ratio %s
-                  overhead    POST to terminal state minus simulated stages: p50 %s ms, p99 %s ms
+                  gateway     alone, as deployed: ClearSky %s req/s p50 %s ms p99 %s ms; bare endpoint %s req/s p99 %s ms; ratio %s
+                  overhead    POST to terminal state minus simulated stages, 1 client: p50 %s ms, p99 %s ms; 8 clients: p50 %s ms, p99 %s ms
                   visibility  produced to readable via /updates: p50 %s ms, p99 %s ms
                   concurrency one worker, 2 s model: %s in flight at most, %s completed/s
                   scale-out   1 worker %s/s, 2 workers %s/s, ratio %s
@@ -471,7 +554,13 @@ public final class ArchitectureBench {
                 r.at("/intake/offered_rate_per_s"), r.at("/intake/clearsky_intake/throughput_per_s_median"),
                 r.at("/intake/clearsky_intake/p50_ms_median"), r.at("/intake/clearsky_intake/p99_ms_median"),
                 r.at("/intake/bare_endpoint/throughput_per_s_median"), r.at("/intake/bare_endpoint/p99_ms_median"),
-                r.at("/intake/throughput_ratio"), r.at("/pipeline_overhead/p50_ms"), r.at("/pipeline_overhead/p99_ms"),
+                r.at("/intake/throughput_ratio"), r.at("/intake_gateway_only/clearsky_intake/throughput_per_s_median"),
+                r.at("/intake_gateway_only/clearsky_intake/p50_ms_median"),
+                r.at("/intake_gateway_only/clearsky_intake/p99_ms_median"),
+                r.at("/intake_gateway_only/bare_endpoint/throughput_per_s_median"),
+                r.at("/intake_gateway_only/bare_endpoint/p99_ms_median"), r.at("/intake_gateway_only/throughput_ratio"),
+                r.at("/pipeline_overhead/p50_ms"), r.at("/pipeline_overhead/p99_ms"),
+                r.at("/pipeline_overhead_8_clients/p50_ms"), r.at("/pipeline_overhead_8_clients/p99_ms"),
                 r.at("/visibility/p50_ms"), r.at("/visibility/p99_ms"), r.at("/concurrency/most_in_flight"),
                 r.at("/concurrency/completed_per_s"), r.at("/scale_out/one_worker_per_s"),
                 r.at("/scale_out/two_workers_per_s"), r.at("/scale_out/ratio"), r.at("/footprint/cold_start_ms"),
