@@ -60,6 +60,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         // After an unclean stop the old registration must lapse before the broker can rejoin; keep that short.
         properties.put("broker.session.timeout.ms", "4000");
         properties.put("broker.heartbeat.interval.ms", "1000");
+        // The log cleaner's dedupe buffer is a 128 MB heap array by default, sized for a server's
+        // compacted topics; a laptop's changelogs and offsets need a fraction of it.
+        properties.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
         try {
             Files.createDirectories(logDir);
             if (!Files.exists(logDir.resolve("meta.properties"))) {
