@@ -38,7 +38,7 @@ public final class DuckDbCatalog implements Catalog {
     private static final long MAX_SCANNED_ROWS = 1_000_000;
 
     /** A text column with at most this many values lists them all, so its values can be recognised in questions. */
-    private static final int MAX_DOMAIN = 50;
+    private static final int MAX_DOMAIN = 300;
 
     private static final int MAX_SAMPLE_LENGTH = 40;
 

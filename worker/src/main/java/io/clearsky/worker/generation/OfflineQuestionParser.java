@@ -37,6 +37,23 @@ final class OfflineQuestionParser {
 
     private static final Set<String> DISTINCT = Set.of("distinct", "different", "unique");
 
+    /** The marker word that stands in for the n-th quoted text of a question. */
+    private static final String LITERAL = "quotedtext";
+
+    /** 'text', "text", ‘text’, “text” and ``text'': quotes not standing inside a word (Brazil's). */
+    private static final Pattern QUOTED = Pattern.compile(
+            "``\\s*(.+?)\\s*''|[\"“]([^\"“”]+)[\"”]|(?<![\\p{L}\\p{N}])['‘`]([^'‘’`]+)['’`](?![\\p{L}\\p{N}])");
+
+    private static final Set<String> CONTAINS = Set.of("contain", "contains", "containing", "include", "includes",
+            "including", "with", "has", "have", "having");
+
+    private static final Set<String> TEXT_NOUNS = Set.of("word", "words", "substring", "letter", "letters", "string",
+            "phrase", "text", "character", "characters", "term");
+
+    /** "all the information about", "every detail of": every column. */
+    private static final Pattern EVERY_COLUMN = Pattern.compile(
+            " (?:all|every)(?: the)? (?:information|info|details|detail|attributes|columns|fields|data)(?: (?:about|on|of|for|in))? ");
+
     private static final Set<String> GENERIC_SUFFIXES = Set.of("data", "info", "information", "details", "records",
             "list", "table", "tbl");
 
@@ -63,24 +80,46 @@ final class OfflineQuestionParser {
 
     /** The SQL and its explanation, or empty when some word of the question is not understood. */
     static Optional<Generation.Sql> parse(String question, List<TableInfo> tables, int maxRows) {
-        String cased = " " + question.replaceAll("[^\\p{L}\\p{N}.\\- ]", " ")
+        // Quoted text is taken as written; a marker word stands in for it while the rest is read.
+        List<String> quoted = new ArrayList<>();
+        Matcher quote = QUOTED.matcher(question);
+        StringBuilder marked = new StringBuilder();
+        while (quote.find()) {
+            String literal = (quote.group(1) != null) ? quote.group(1) : (quote.group(2) != null) ? quote.group(2) : quote.group(3);
+            quote.appendReplacement(marked, " " + LITERAL + quoted.size() + " ");
+            quoted.add(literal.strip());
+        }
+        quote.appendTail(marked);
+        String cased = " " + marked.toString().replaceAll("[^\\p{L}\\p{N}.\\- ]", " ")
                 .replaceAll("(?<=\\D)\\.|\\.(?=\\D)", " ").replaceAll("\\s+", " ").strip() + " ";
         String text = cased.toLowerCase(Locale.ROOT);
         for (TableInfo table : tables) {
-            Optional<Generation.Sql> sql = parse(text, cased, table, maxRows);
+            Optional<Generation.Sql> sql = parse(text, cased, quoted, table, maxRows, true);
             if (sql.isPresent()) {
                 return sql;
             }
         }
-        return Optional.empty();
+        // "What is the total population and maximum GNP in Asia?" names no table: answer only when exactly
+        // one table has every column and value the question names.
+        List<Generation.Sql> unnamed = tables.stream()
+                .flatMap((table) -> parse(text, cased, quoted, table, maxRows, false).stream()).toList();
+        return (unnamed.size() == 1) ? Optional.of(unnamed.getFirst()) : Optional.empty();
     }
 
-    private static Optional<Generation.Sql> parse(String text, String cased, TableInfo table, int maxRows) {
-        Set<String> covered = new LinkedHashSet<>();
+    private static Optional<Generation.Sql> parse(String text, String cased, List<String> quoted, TableInfo table,
+            int maxRows, boolean tableNamed) {
         List<String> conditions = new ArrayList<>();
         List<String> described = new ArrayList<>();
-        // Values first: they may contain words that are also column or table names.
         String rest = text;
+        // Quoted text first: what stands around it says whether it is a whole value or a part of one.
+        for (int i = 0; i < quoted.size(); i++) {
+            Optional<String> after = quotedCondition(rest, LITERAL + i, quoted.get(i), table, conditions, described);
+            if (after.isEmpty()) {
+                return Optional.empty();
+            }
+            rest = after.get();
+        }
+        // Values next: they may contain words that are also column or table names.
         List<String[]> found = new ArrayList<>();
         for (ColumnInfo column : table.columns()) {
             if (!column.allValues()) {
@@ -102,17 +141,36 @@ final class OfflineQuestionParser {
         found.sort(Comparator.comparingInt((String[] match) -> -match[2].length()));
         Set<String> constrained = new LinkedHashSet<>();
         for (String[] match : found) {
-            boolean elsewhere = found.stream().anyMatch((other) -> other[2].equals(match[2]) && !other[0].equals(match[0]));
-            if (elsewhere || !constrained.add(match[0])) {
-                // The same words name values of two columns, or two values of one column: not sure which is meant.
-                return Optional.empty();
-            }
             if (!rest.contains(match[2])) {
-                constrained.remove(match[0]);
+                // Part of a longer value already read ("Asia" in "Southern Asia").
                 continue;
             }
-            conditions.add(quote(match[0]) + " = '" + match[1].replace("'", "''") + "'");
-            described.add(match[0] + " is " + match[1].strip());
+            List<String> columns = found.stream().filter((other) -> other[2].equals(match[2])).map((other) -> other[0])
+                    .distinct().toList();
+            if (columns.size() > 1) {
+                // The same words are values of two columns: only the column that names a row wins ("Angola" is
+                // a country's Name and its LocalName); otherwise it is not clear which is meant.
+                Optional<ColumnInfo> named = nameColumn(table).filter((column) -> columns.contains(column.name()));
+                if (named.isEmpty()) {
+                    return Optional.empty();
+                }
+                if (!named.get().name().equals(match[0])) {
+                    continue;
+                }
+            }
+            if (!constrained.add(match[0])) {
+                // Two values of one column: "in Asia or Europe" is not read.
+                return Optional.empty();
+            }
+            Matcher negated = Pattern.compile("(?: is| are| was| were| do| does)? (?:not|other than|except)"
+                    + "(?: (?:from|in|at|of|the|equal to))?" + Pattern.quote(match[2])).matcher(rest);
+            boolean not = negated.find();
+            conditions.add(quote(match[0]) + (not ? " != '" : " = '") + match[1].replace("'", "''") + "'");
+            described.add(match[0] + (not ? " is not " : " is ") + match[1].strip());
+            if (not) {
+                rest = rest.substring(0, negated.start()) + " " + rest.substring(negated.end());
+                continue;
+            }
             // "abbreviation UAL": the column's name labels the value and is not asked for.
             String label = " " + String.join(" ", parts(match[0])) + match[2];
             rest = rest.contains(label) ? rest.replace(label, " ") : rest.replace(match[2], " ");
@@ -123,7 +181,7 @@ final class OfflineQuestionParser {
         Integer limit = null;
         ColumnInfo groupBy = null;
         for (ColumnInfo column : table.columns()) {
-            String name = phrase(column);
+            String name = phrase(column, table);
             Matcher order = Pattern.compile(" (?:in (ascending|descending|alphabetical) order of|(?:ordered|sorted|sort) by)"
                     + "(?: the| their| its)? " + name + "(?: (?:in )?(ascending|descending|alphabetical)(?: order)?)? ").matcher(rest);
             if (order.find()) {
@@ -156,6 +214,30 @@ final class OfflineQuestionParser {
                 rest = rest.substring(0, group.start()) + " " + rest.substring(group.end());
             }
         }
+        for (ColumnInfo column : table.columns()) {
+            Matcher inside = Pattern.compile(" (?:a |an )?(greater|higher|larger|bigger|more|less|lower|smaller|fewer) "
+                    + phrase(column, table) + " than (-?\\d+(?:\\.\\d+)?) ").matcher(rest);
+            if (inside.find() && isNumeric(column)) {
+                boolean above = Set.of("greater", "higher", "larger", "bigger", "more").contains(inside.group(1));
+                conditions.add(quote(column.name()) + (above ? " > " : " < ") + inside.group(2));
+                described.add(column.name() + (above ? " above " : " below ") + inside.group(2));
+                rest = rest.substring(0, inside.start()) + " # " + rest.substring(inside.end());
+            }
+        }
+        // "cars made in 1980": a year names the table's only year column.
+        Matcher year = Pattern.compile(" in ((?:1[6-9]|20)\\d\\d) ").matcher(rest);
+        List<ColumnInfo> years = table.columns().stream()
+                .filter((column) -> isNumeric(column) && parts(column.name()).contains("year")).toList();
+        if (year.find() && years.size() == 1) {
+            conditions.add(quote(years.getFirst().name()) + " = " + year.group(1));
+            described.add(years.getFirst().name() + " is " + year.group(1));
+            rest = rest.substring(0, year.start()) + " # " + rest.substring(year.end());
+        }
+        Matcher every = EVERY_COLUMN.matcher(rest);
+        boolean everyColumn = every.find();
+        if (everyColumn) {
+            rest = rest.substring(0, every.start()) + " # " + rest.substring(every.end());
+        }
         Matcher plainOrder = Pattern.compile(" (?:in |by )?(ascending|descending)(?: order)? ").matcher(rest);
         if (orderBy == null && plainOrder.find()) {
             descending = plainOrder.group(1).equals("descending");
@@ -170,14 +252,12 @@ final class OfflineQuestionParser {
         while (comparison.find()) {
             String before = rest.substring(last, comparison.start());
             String after = rest.substring(comparison.end());
-            ColumnInfo column = columnBefore(before, table);
-            boolean named = column != null;
-            if (!named) {
-                column = columnAfter(after, table);
-            }
-            if (column == null || !isNumeric(column)) {
+            Named leading = columnBefore(before, table);
+            Named named = (leading != null) ? leading : columnAfter(after, table);
+            if (named == null || !isNumeric(named.column())) {
                 return Optional.empty();
             }
+            ColumnInfo column = named.column();
             String operator = comparison.group(1);
             if (operator.equals("between") && comparison.group(3) == null || !operator.equals("between") && !OPERATORS.containsKey(operator)) {
                 return Optional.empty();
@@ -188,9 +268,8 @@ final class OfflineQuestionParser {
             described.add(column.name() + " " + operator + " " + comparison.group(2)
                     + ((comparison.group(3) != null) ? " and " + comparison.group(3) : ""));
             filters.add(column);
-            String rewritten = named ? withoutLastName(before, column) + " # " : before + " # ";
-            remaining.append(rewritten);
-            last = named ? comparison.end() : comparison.end() + nameLength(after, column);
+            remaining.append((leading != null) ? withoutLastWords(before, named.words()) + " # " : before + " # ");
+            last = (leading != null) ? comparison.end() : comparison.end() + nameLength(after, named.words());
         }
         remaining.append(rest.substring(Math.min(last, rest.length())));
         List<String> words = new ArrayList<>(List.of(remaining.toString().strip().split(" ")));
@@ -202,13 +281,13 @@ final class OfflineQuestionParser {
         boolean alsoAColumn = !spokenTable.equals(table.name()) && table.columns().stream()
                 .anyMatch((column) -> parts(column.name()).size() == parts(spokenTable).size()
                         && matches(parts(column.name()), parts(spokenTable)));
-        if (at < 0 || alsoAColumn) {
+        if (alsoAColumn || (at < 0) == tableNamed) {
             // model_list's "models" may be its Model column: not sure which is meant.
             return Optional.empty();
         }
         // "airline names" asks for the column that names an airline.
         int after = at + parts(spokenTable).size();
-        boolean namesAsked = after < words.size() && Set.of("name", "names").contains(words.get(after));
+        boolean namesAsked = at >= 0 && after < words.size() && Set.of("name", "names").contains(words.get(after));
         removeName(words, spokenTable);
         String intent = intent(text);
         // "average" is a column of some tables and an aggregate word everywhere: not sure which is meant.
@@ -232,20 +311,31 @@ final class OfflineQuestionParser {
         if (namesAsked) {
             nameColumn(table).ifPresent(targets::add);
         }
-        for (ColumnInfo column : table.columns().stream()
-                .sorted(Comparator.comparingInt((ColumnInfo column) -> -parts(column.name()).size())).toList()) {
-            int position = nameAt(words, column.name());
-            while (removeName(words, column.name())) {
+        // Longer names first, so "template type code" is not read as a "code".
+        List<Map.Entry<ColumnInfo, List<String>>> spoken = new ArrayList<>();
+        for (ColumnInfo column : table.columns()) {
+            spokenNames(column, table).forEach((name) -> spoken.add(Map.entry(column, name)));
+        }
+        spoken.sort(Comparator.comparingInt((Map.Entry<ColumnInfo, List<String>> name) -> -name.getValue().size()));
+        for (Map.Entry<ColumnInfo, List<String>> name : spoken) {
+            ColumnInfo column = name.getKey();
+            int position = nameAt(words, name.getValue());
+            while (position >= 0) {
+                words.subList(position, position + name.getValue().size()).clear();
                 if (!targets.contains(column)) {
                     targets.add(column);
                     columnAt.put(column, position);
                 }
                 // Keep positions comparable: what was removed is replaced by a marker word.
-                for (int i = 0; i < parts(column.name()).size(); i++) {
+                for (int i = 0; i < name.getValue().size(); i++) {
                     words.add(position, "#");
                 }
-                position = nameAt(words, column.name());
+                position = nameAt(words, name.getValue());
             }
+        }
+        if (!tableNamed && targets.isEmpty()) {
+            // Without the table's name, only its own columns can say the question is about it.
+            return Optional.empty();
         }
         boolean orderAsked = words.remove("(order)");
         words.removeIf((word) -> FILLER.contains(word) || DISTINCT.contains(word) || AGGREGATES.containsKey(word)
@@ -296,6 +386,14 @@ final class OfflineQuestionParser {
             return Optional.of(new Generation.Sql("SELECT " + String.join(", ", selected) + from, "Computes "
                     + String.join(", ", selected) + " over " + table.name() + filtered + "."));
         }
+        if (everyColumn) {
+            if (!"list".equals(intent) || !aggregates.isEmpty() || !targets.isEmpty() || distinct || orderBy != null
+                    || orderAsked) {
+                return Optional.empty();
+            }
+            return Optional.of(new Generation.Sql("SELECT *" + from + " LIMIT " + maxRows,
+                    "Lists every column of " + table.name() + filtered + "."));
+        }
         if ("list".equals(intent) && aggregates.isEmpty()) {
             targets.removeIf(filters::contains);
             if (targets.stream().anyMatch((column) -> constrained.contains(column.name()))) {
@@ -325,6 +423,97 @@ final class OfflineQuestionParser {
         return Optional.empty();
     }
 
+    /**
+     * Reads one quoted text. "names containing 'Al'", "with the word 'Hey' in its title", "starting with 'J'"
+     * match part of a column's text (LIKE); "commander is not 'Boril'" or "code 'AKO'" are a whole value of
+     * the column named right before it, or of the one column whose known values hold it. Adds the
+     * condition and returns the question without those words, or empty when no reading fits.
+     */
+    private static Optional<String> quotedCondition(String rest, String marker, String literal, TableInfo table,
+            List<String> conditions, List<String> described) {
+        int at = rest.indexOf(" " + marker + " ");
+        if (at < 0 || rest.indexOf(" " + marker + " ", at + 1) >= 0) {
+            return Optional.empty();
+        }
+        List<String> before = new ArrayList<>(List.of(rest.substring(0, at).strip().split(" ")));
+        List<String> after = new ArrayList<>(List.of(rest.substring(at + marker.length() + 2).strip().split(" ")));
+        before.removeIf(String::isBlank);
+        after.removeIf(String::isBlank);
+        while (!before.isEmpty() && TEXT_NOUNS.contains(before.getLast())) {
+            before.removeLast();
+        }
+        while (!before.isEmpty() && Set.of("the", "a", "an").contains(before.getLast())) {
+            before.removeLast();
+        }
+        String escaped = literal.replace("'", "''");
+        String pattern = null;
+        if (before.size() >= 2 && before.getLast().equals("with")
+                && before.get(before.size() - 2).matches("start|starts|starting|begin|begins|beginning|end|ends|ending")) {
+            boolean prefix = before.get(before.size() - 2).matches("start.*|begin.*");
+            pattern = prefix ? escaped + "%" : "%" + escaped;
+            before.subList(before.size() - 2, before.size()).clear();
+        }
+        else if (!before.isEmpty() && CONTAINS.contains(before.getLast())) {
+            pattern = "%" + escaped + "%";
+            before.removeLast();
+        }
+        Named column = null;
+        if (pattern != null) {
+            // "... 'Hey' in its title": the column follows.
+            if (after.size() >= 2 && after.getFirst().equals("in") && Set.of("it", "them").contains(after.get(1))) {
+                after.subList(0, 2).clear();
+            }
+            else if (after.size() >= 3 && after.getFirst().equals("in") && Set.of("its", "their", "the").contains(after.get(1))) {
+                column = columnAfter(String.join(" ", after.subList(2, after.size())), table);
+                if (column == null) {
+                    return Optional.empty();
+                }
+                after.subList(0, 2 + column.words()).clear();
+            }
+            while (!before.isEmpty() && Set.of("that", "which", "whose", "where").contains(before.getLast())) {
+                before.removeLast();
+            }
+        }
+        boolean not = false;
+        if (pattern == null) {
+            while (!before.isEmpty() && Set.of("is", "was", "are", "were", "equals", "equal", "to", "named", "called", "as",
+                    "not").contains(before.getLast())) {
+                not |= before.removeLast().equals("not");
+            }
+        }
+        if (column == null) {
+            column = columnBefore(String.join(" ", before), table);
+            if (column != null) {
+                before.subList(before.size() - column.words(), before.size()).clear();
+            }
+            else if (!before.isEmpty() && Set.of("name", "names").contains(before.getLast()) && nameColumn(table).isPresent()) {
+                column = new Named(nameColumn(table).get(), 1);
+                before.removeLast();
+            }
+            else if (pattern == null) {
+                List<ColumnInfo> holding = table.columns().stream().filter((candidate) -> candidate.allValues()
+                        && candidate.samples().stream().anyMatch((value) -> value.strip().equalsIgnoreCase(literal))).toList();
+                if (holding.size() != 1) {
+                    return Optional.empty();
+                }
+                column = new Named(holding.getFirst(), 0);
+            }
+            else {
+                return Optional.empty();
+            }
+        }
+        String name = quote(column.column().name());
+        if (pattern == null && !not && conditions.stream().anyMatch((condition) -> condition.startsWith(name + " = "))) {
+            // "paragraph text 'Brazil' and 'Ireland'": two whole values of one column.
+            return Optional.empty();
+        }
+        // Containment is meant without regard to case; lower() reads the same in DuckDB and Athena.
+        conditions.add((pattern != null) ? "lower(" + name + ") LIKE '" + pattern.toLowerCase(Locale.ROOT) + "'"
+                : name + (not ? " != '" : " = '") + escaped + "'");
+        described.add(column.column().name() + ((pattern != null) ? " like " + pattern : (not ? " is not " : " is ") + literal));
+        return Optional.of(" " + String.join(" ", before) + " # " + String.join(" ", after) + " ");
+    }
+
     /** "How many X in each Y", "average Z per Y": one row per value of the grouping column. */
     private static Optional<Generation.Sql> grouped(String intent, List<String> aggregates, List<ColumnInfo> targets,
             ColumnInfo groupBy, TableInfo table, String from, String filtered, boolean unsupported) {
@@ -345,38 +534,57 @@ final class OfflineQuestionParser {
         return Optional.empty();
     }
 
-    /** A column's name as a regular expression over question words, the last word singular or plural. */
-    private static String phrase(ColumnInfo column) {
+    /** A column named in a question, and in how many words. */
+    private record Named(ColumnInfo column, int words) {
+    }
+
+    /**
+     * The ways a question names a column: its words, and without the table's name in front when it has
+     * one (documents.document_description is also "description").
+     */
+    private static List<List<String>> spokenNames(ColumnInfo column, TableInfo table) {
         List<String> parts = parts(column.name());
-        return String.join(" ", parts.subList(0, parts.size() - 1).stream().map(Pattern::quote).toList())
-                + ((parts.size() > 1) ? " " : "") + Pattern.quote(parts.getLast()) + "(?:s|es)?";
+        String tableWord = parts(table.name()).getLast();
+        if (parts.size() > 1 && (sameWord(tableWord, parts.getFirst()) || sameWord(parts.getFirst(), tableWord))) {
+            return List.of(parts, parts.subList(1, parts.size()));
+        }
+        return List.of(parts);
+    }
+
+    /** A column's names as a regular expression over question words, the last word singular or plural. */
+    private static String phrase(ColumnInfo column, TableInfo table) {
+        return "(?:" + String.join("|", spokenNames(column, table).stream().map((parts) -> String.join(" ",
+                parts.subList(0, parts.size() - 1).stream().map(Pattern::quote).toList())
+                + ((parts.size() > 1) ? " " : "") + Pattern.quote(parts.getLast()) + "(?:s|es)?").toList()) + ")";
     }
 
     /** The column whose name ends the text before a comparison, allowing "is", "was" or "are" in between. */
-    private static ColumnInfo columnBefore(String before, TableInfo table) {
+    private static Named columnBefore(String before, TableInfo table) {
         List<String> words = new ArrayList<>(List.of(before.strip().split(" ")));
         while (!words.isEmpty() && Set.of("is", "was", "are", "were", "of", "").contains(words.getLast())) {
             words.removeLast();
         }
-        for (ColumnInfo column : table.columns()) {
-            List<String> parts = parts(column.name());
-            if (words.size() >= parts.size() && matches(words.subList(words.size() - parts.size(), words.size()), parts)) {
-                return column;
-            }
-        }
-        return null;
+        return longest(table, (parts) -> words.size() >= parts.size()
+                && matches(words.subList(words.size() - parts.size(), words.size()), parts));
     }
 
     /** The column whose name starts the text after a comparison's number. */
-    private static ColumnInfo columnAfter(String after, TableInfo table) {
+    private static Named columnAfter(String after, TableInfo table) {
         List<String> words = List.of(after.strip().split(" "));
+        return longest(table, (parts) -> words.size() >= parts.size() && matches(words.subList(0, parts.size()), parts));
+    }
+
+    /** The column with the longest name that fits, or null. */
+    private static Named longest(TableInfo table, java.util.function.Predicate<List<String>> fits) {
+        Named best = null;
         for (ColumnInfo column : table.columns()) {
-            List<String> parts = parts(column.name());
-            if (words.size() >= parts.size() && matches(words.subList(0, parts.size()), parts)) {
-                return column;
+            for (List<String> parts : spokenNames(column, table)) {
+                if (fits.test(parts) && (best == null || parts.size() > best.words())) {
+                    best = new Named(column, parts.size());
+                }
             }
         }
-        return null;
+        return best;
     }
 
     private static boolean matches(List<String> words, List<String> parts) {
@@ -388,20 +596,18 @@ final class OfflineQuestionParser {
         return true;
     }
 
-    private static String withoutLastName(String before, ColumnInfo column) {
+    private static String withoutLastWords(String before, int count) {
         List<String> words = new ArrayList<>(List.of(before.strip().split(" ")));
         while (!words.isEmpty() && Set.of("is", "was", "are", "were", "of", "").contains(words.getLast())) {
             words.removeLast();
         }
-        int parts = parts(column.name()).size();
-        return " " + String.join(" ", words.subList(0, Math.max(0, words.size() - parts))) + " ";
+        return " " + String.join(" ", words.subList(0, Math.max(0, words.size() - count))) + " ";
     }
 
-    /** Characters of the column's name at the start of {@code after}, with the space before it. */
-    private static int nameLength(String after, ColumnInfo column) {
-        int parts = parts(column.name()).size();
+    /** Characters of the first {@code count} words of {@code after}, with the space before them. */
+    private static int nameLength(String after, int count) {
         List<String> words = List.of(after.strip().split(" "));
-        return after.indexOf(words.get(0)) + String.join(" ", words.subList(0, parts)).length();
+        return after.indexOf(words.get(0)) + String.join(" ", words.subList(0, count)).length();
     }
 
     /** The column that names a row: name, title, or the table's own singular name (airlines.airline). */
@@ -436,7 +642,10 @@ final class OfflineQuestionParser {
 
     /** Where the words of a name start in the question, or -1. */
     private static int nameAt(List<String> words, String name) {
-        List<String> parts = parts(name);
+        return nameAt(words, parts(name));
+    }
+
+    private static int nameAt(List<String> words, List<String> parts) {
         for (int i = 0; i + parts.size() <= words.size(); i++) {
             if (matches(words.subList(i, i + parts.size()), parts)) {
                 return i;
