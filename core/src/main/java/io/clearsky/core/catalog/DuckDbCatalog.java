@@ -40,7 +40,7 @@ public final class DuckDbCatalog implements Catalog {
     /** A text column with at most this many values lists them all, so its values can be recognised in questions. */
     private static final int MAX_DOMAIN = 300;
 
-    private static final int MAX_SAMPLE_LENGTH = 40;
+    private static final int MAX_SAMPLE_LENGTH = 80;
 
     private final DuckDbLake lake;
 

@@ -407,6 +407,8 @@ final class OfflineQuestionParser {
             if (targets.isEmpty()) {
                 return Optional.empty();
             }
+            // Columns in the order the question asks for them.
+            targets.sort(Comparator.comparingInt((ColumnInfo column) -> columnAt.getOrDefault(column, -1)));
             ColumnInfo sortedBy = (orderBy != null) ? orderBy : (orderAsked && targets.size() == 1) ? targets.getFirst() : null;
             if (orderAsked && sortedBy == null) {
                 return Optional.empty();
