@@ -175,11 +175,16 @@ final class OfflineQuestionParser {
             String label = " " + String.join(" ", parts(match[0])) + match[2];
             rest = rest.contains(label) ? rest.replace(label, " ") : rest.replace(match[2], " ");
         }
+        Optional<Generation.Sql> busiest = mostFrequent(rest, table, conditions, described);
+        if (busiest.isPresent()) {
+            return busiest;
+        }
         // Ordering, superlatives and grouping name their column right after their words.
         ColumnInfo orderBy = null;
         boolean descending = false;
         Integer limit = null;
         ColumnInfo groupBy = null;
+        String groupPhrase = null;
         for (ColumnInfo column : table.columns()) {
             String name = phrase(column, table);
             Matcher order = Pattern.compile(" (?:in (ascending|descending|alphabetical) order of|(?:ordered|sorted|sort) by)"
@@ -205,12 +210,13 @@ final class OfflineQuestionParser {
                 limit = (count != null) ? Integer.valueOf(count) : 1;
                 rest = rest.substring(0, superlative.start()) + " " + rest.substring(superlative.end());
             }
-            Matcher group = Pattern.compile(" (?:in each|for each|for every|per|by each) " + name + " ").matcher(rest);
+            Matcher group = Pattern.compile(" (?:in each|for each|for every|of each|from each|by each|in every|per) " + name + " ").matcher(rest);
             if (group.find()) {
                 if (groupBy != null) {
                     return Optional.empty();
                 }
                 groupBy = column;
+                groupPhrase = group.group().strip();
                 rest = rest.substring(0, group.start()) + " " + rest.substring(group.end());
             }
         }
@@ -347,7 +353,12 @@ final class OfflineQuestionParser {
         String filtered = described.isEmpty() ? "" : " where " + String.join(" and ", described);
         String from = " FROM " + quote(table.name()) + where;
         if (groupBy != null) {
-            return grouped(intent, aggregates, targets, groupBy, table, from, filtered, distinct || orderBy != null || orderAsked);
+            // "the average age for each type" reads the average first, "each type and its average age" the type.
+            int firstAggregate = AGGREGATES.keySet().stream().mapToInt((word) -> text.indexOf(" " + word + " "))
+                    .filter((index) -> index >= 0).min().orElse(Integer.MAX_VALUE);
+            boolean keyFirst = text.indexOf(groupPhrase) < firstAggregate;
+            return grouped(intent, aggregates, targets, groupBy, keyFirst, table, from, filtered,
+                    distinct || orderBy != null || orderAsked);
         }
         if (!"list".equals(intent) && (orderBy != null || orderAsked)) {
             return Optional.empty();
@@ -518,7 +529,7 @@ final class OfflineQuestionParser {
 
     /** "How many X in each Y", "average Z per Y": one row per value of the grouping column. */
     private static Optional<Generation.Sql> grouped(String intent, List<String> aggregates, List<ColumnInfo> targets,
-            ColumnInfo groupBy, TableInfo table, String from, String filtered, boolean unsupported) {
+            ColumnInfo groupBy, boolean keyFirst, TableInfo table, String from, String filtered, boolean unsupported) {
         targets.remove(groupBy);
         String key = quote(groupBy.name());
         if (unsupported) {
@@ -528,12 +539,60 @@ final class OfflineQuestionParser {
             return Optional.of(new Generation.Sql("SELECT " + key + ", count(*)" + from + " GROUP BY " + key,
                     "Counts the rows of " + table.name() + filtered + " for each " + groupBy.name() + "."));
         }
-        if (aggregates.size() == 1 && targets.size() == 1 && isNumeric(targets.getFirst())) {
-            String value = aggregates.getFirst() + "(" + quote(targets.getFirst().name()) + ")";
-            return Optional.of(new Generation.Sql("SELECT " + key + ", " + value + from + " GROUP BY " + key,
+        if (!aggregates.isEmpty() && targets.size() == 1 && isNumeric(targets.getFirst())) {
+            // "the average and maximum age for each type": every aggregate of the one column.
+            String column = quote(targets.getFirst().name());
+            String value = String.join(", ", aggregates.stream().map((function) -> function + "(" + column + ")").toList());
+            return Optional.of(new Generation.Sql("SELECT " + (keyFirst ? key + ", " + value : value + ", " + key) + from
+                    + " GROUP BY " + key,
                     "Computes " + value + " of " + table.name() + filtered + " for each " + groupBy.name() + "."));
         }
         return Optional.empty();
+    }
+
+    /**
+     * "Which year has the most concerts?", "the most common language": the value of a column shared by
+     * the most (or fewest) rows, when nothing else is asked.
+     */
+    private static Optional<Generation.Sql> mostFrequent(String rest, TableInfo table, List<String> conditions,
+            List<String> described) {
+        String tablePhrase = phrase(table.name());
+        for (ColumnInfo column : table.columns()) {
+            String name = phrase(column, table);
+            Matcher which = Pattern.compile("^ (?:which|what)(?: is the)? (" + name + ") (?:has|have|had|is|was|are)"
+                    + "(?: spoken by| used by| shared by)?(?: the)? (most|largest number of|greatest number of|highest number of"
+                    + "|most number of|fewest|least|smallest number of|lowest number of) " + tablePhrase + " $").matcher(rest);
+            Matcher common = Pattern.compile("^ (?:what|which) (?:is|are) the (most|least) (?:common|frequent|popular) ("
+                    + name + ")(?: of| among| in)?(?: all)?(?: the)?(?: " + tablePhrase + ")? $").matcher(rest);
+            boolean most;
+            if (which.find()) {
+                most = which.group(2).matches("most|largest.*|greatest.*|highest.*|most.*");
+            }
+            else if (common.find()) {
+                most = common.group(1).equals("most");
+            }
+            else {
+                continue;
+            }
+            String key = quote(column.name());
+            String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+            return Optional.of(new Generation.Sql("SELECT " + key + " FROM " + quote(table.name()) + where + " GROUP BY "
+                    + key + " ORDER BY count(*)" + (most ? " DESC" : "") + " LIMIT 1", "The " + column.name()
+                    + " shared by the " + (most ? "most" : "fewest") + " rows of " + table.name()
+                    + (described.isEmpty() ? "" : " where " + String.join(" and ", described)) + "."));
+        }
+        return Optional.empty();
+    }
+
+    /** A table's name as a regular expression over question words, the last word singular or plural. */
+    private static String phrase(String name) {
+        List<String> parts = parts(name);
+        List<String> spoken = new ArrayList<>(parts.subList(0, parts.size() - 1).stream().map(Pattern::quote).toList());
+        String last = parts.getLast();
+        String stem = last.endsWith("ies") ? last.substring(0, last.length() - 3) + "y" : last.replaceAll("e?s$", "");
+        spoken.add("(?:" + Pattern.quote(last) + "|" + Pattern.quote(stem) + "(?:s|es)?|"
+                + Pattern.quote(stem.replaceAll("y$", "ies")) + ")");
+        return String.join(" ", spoken);
     }
 
     /** A column named in a question, and in how many words. */
