@@ -494,6 +494,10 @@ final class OfflineQuestionParser {
                 not |= before.removeLast().equals("not");
             }
         }
+        if (pattern == null && !before.isEmpty() && before.getLast().equals("of")) {
+            // "the weight of 'Boril'": the text names a row, not the weight.
+            return Optional.empty();
+        }
         if (column == null) {
             column = columnBefore(String.join(" ", before), table);
             if (column != null) {
@@ -514,6 +518,9 @@ final class OfflineQuestionParser {
             else {
                 return Optional.empty();
             }
+        }
+        if (isNumeric(column.column()) && !literal.matches("-?\\d+(\\.\\d+)?")) {
+            return Optional.empty();
         }
         String name = quote(column.column().name());
         if (pattern == null && !not && conditions.stream().anyMatch((condition) -> condition.startsWith(name + " = "))) {
@@ -577,7 +584,7 @@ final class OfflineQuestionParser {
             String key = quote(column.name());
             String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
             return Optional.of(new Generation.Sql("SELECT " + key + " FROM " + quote(table.name()) + where + " GROUP BY "
-                    + key + " ORDER BY count(*)" + (most ? " DESC" : "") + " LIMIT 1", "The " + column.name()
+                    + key + " ORDER BY count(*)" + (most ? " DESC" : "") + ", " + key + " LIMIT 1", "The " + column.name()
                     + " shared by the " + (most ? "most" : "fewest") + " rows of " + table.name()
                     + (described.isEmpty() ? "" : " where " + String.join(" and ", described)) + "."));
         }

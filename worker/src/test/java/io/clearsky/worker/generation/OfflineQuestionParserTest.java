@@ -34,7 +34,9 @@ class OfflineQuestionParserTest {
             new TableInfo("main", "engines_data", null, List.of(new ColumnInfo("id", "INTEGER", null, false),
                     new ColumnInfo("power", "INTEGER", null, false)), 10L),
             new TableInfo("main", "model_list", null, List.of(new ColumnInfo("Maker", "VARCHAR", null, false),
-                    new ColumnInfo("Model", "VARCHAR", null, false)), 10L));
+                    new ColumnInfo("Model", "VARCHAR", null, false)), 10L),
+            new TableInfo("main", "Documents", null, List.of(new ColumnInfo("Document_ID", "INTEGER", null, false),
+                    new ColumnInfo("Document_Description", "VARCHAR", null, false)), 10L));
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -52,8 +54,19 @@ class OfflineQuestionParserTest {
             What is the name of the car with the highest weight?  | SELECT "name" FROM "cars" ORDER BY "weight" DESC LIMIT 1
             What are the names of the cars with the 3 lowest weights? | SELECT "name" FROM "cars" ORDER BY "weight" LIMIT 3
             How many cars are there for each origin?         | SELECT "origin", count(*) FROM "cars" GROUP BY "origin"
-            What is the average weight of cars per year?     | SELECT "year", avg("weight") FROM "cars" GROUP BY "year"
+            What is the average weight of cars per year?     | SELECT avg("weight"), "year" FROM "cars" GROUP BY "year"
             How many engines have more than 200 power?       | SELECT count(*) FROM "engines_data" WHERE "power" > 200
+            Which cars have a name containing 'Ford'?        | SELECT "name" FROM "cars" WHERE lower("name") LIKE '%ford%' LIMIT 50
+            List the names of cars whose name starts with "vol". | SELECT "name" FROM "cars" WHERE lower("name") LIKE 'vol%' LIMIT 50
+            How many cars are not from Japan?                | SELECT count(*) FROM "cars" WHERE "origin" != 'Japan'
+            How many cars have origin 'USA'?                 | SELECT count(*) FROM "cars" WHERE "origin" = 'USA'
+            What is all the information about cars from Europe? | SELECT * FROM "cars" WHERE "origin" = 'Europe' LIMIT 50
+            How many cars are there in 1980?                 | SELECT count(*) FROM "cars" WHERE "year" = 1980
+            How many cars have a greater weight than 3000?   | SELECT count(*) FROM "cars" WHERE "weight" > 3000
+            What is the total population and maximum GNP in Europe? | SELECT sum("Population"), max("GNP") FROM "country" WHERE "Continent" = 'Europe'
+            Which origin has the most cars?                  | SELECT "origin" FROM "cars" GROUP BY "origin" ORDER BY count(*) DESC, "origin" LIMIT 1
+            What is the average and maximum weight for each origin? | SELECT avg("weight"), max("weight"), "origin" FROM "cars" GROUP BY "origin"
+            What are the descriptions of all documents?      | SELECT "Document_Description" FROM "Documents" LIMIT 50
             """)
     void answersWhatItFullyUnderstands(String question, String sql) {
         assertThat(OfflineQuestionParser.parse(question, TABLES, 50)).map(Generation.Sql::sql).contains(sql);
@@ -68,7 +81,11 @@ class OfflineQuestionParserTest {
             // A superlative over something that is not a numeric column of the table.
             "Which car has the most owners?", "What is the name of the car with the highest origin?",
             // model_list's "models" may be the table or its Model column.
-            "What are the makers and models?" })
+            "What are the makers and models?",
+            // Two whole values of one column cannot both hold; quoted text with no column to belong to.
+            "Which cars have name 'a' and 'b'?", "What is the weight of 'Boril'?",
+            // No table named and no column of one: not enough to know what is asked.
+            "What is in Europe?" })
     void declinesWhenAWordIsNotUnderstood(String question) {
         assertThat(OfflineQuestionParser.parse(question, TABLES, 50)).isEqualTo(Optional.empty());
     }
