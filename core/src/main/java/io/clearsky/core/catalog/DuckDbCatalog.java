@@ -80,7 +80,7 @@ public final class DuckDbCatalog implements Catalog {
      * Text columns with a few of their values; a large table is read from its first rows only, so it costs no
      * more than a small one, and ordered so the same lake always gives the same samples (documents are
      * re-embedded when their text changes). In a table of at most a million rows, a column with at most a
-     * few dozen values lists them all, so an offline generator can recognise a value named in a question;
+     * few hundred values lists them all, so an offline generator can recognise a value named in a question;
      * prompts and documents show only the first few.
      */
     private static List<ColumnInfo> sampled(Connection connection, String database, String table, long rows,
