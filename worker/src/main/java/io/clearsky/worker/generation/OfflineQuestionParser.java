@@ -94,20 +94,76 @@ final class OfflineQuestionParser {
                 .replaceAll("(?<=\\D)\\.|\\.(?=\\D)", " ").replaceAll("\\s+", " ").strip() + " ";
         String text = cased.toLowerCase(Locale.ROOT);
         for (TableInfo table : tables) {
-            Optional<Generation.Sql> sql = parse(text, cased, quoted, table, maxRows, true);
+            Optional<Generation.Sql> sql = parse(text, cased, quoted, table, quote(table.name()), null, maxRows, true);
             if (sql.isPresent()) {
                 return sql;
             }
         }
+        for (TableInfo table : tables) {
+            for (TableInfo partner : tables) {
+                Optional<Generation.Sql> sql = joined(text, cased, quoted, table, partner, maxRows);
+                if (sql.isPresent()) {
+                    return sql;
+                }
+            }
+        }
         // "What is the total population and maximum GNP in Asia?" names no table: answer only when exactly
         // one table has every column and value the question names.
-        List<Generation.Sql> unnamed = tables.stream()
-                .flatMap((table) -> parse(text, cased, quoted, table, maxRows, false).stream()).toList();
+        List<Generation.Sql> unnamed = tables.stream().flatMap((table) -> parse(text, cased, quoted, table,
+                quote(table.name()), null, maxRows, false).stream()).toList();
         return (unnamed.size() == 1) ? Optional.of(unnamed.getFirst()) : Optional.empty();
     }
 
+    /**
+     * Reads the question over {@code table} joined with {@code partner} on the one key column they share
+     * by name ("paragraph texts of the document named 'Welcome'": paragraphs JOIN documents USING
+     * (document_id)). The table must be named; the partner's columns the table lacks join the readable
+     * ones, and at least one of them must be used, or the one-table reading would have been enough.
+     */
+    private static Optional<Generation.Sql> joined(String text, String cased, List<String> quoted, TableInfo table,
+            TableInfo partner, int maxRows) {
+        if (table == partner) {
+            return Optional.empty();
+        }
+        Set<String> own = new java.util.HashSet<>();
+        table.columns().forEach((column) -> own.add(column.name().toLowerCase(Locale.ROOT)));
+        List<ColumnInfo> shared = partner.columns().stream()
+                .filter((column) -> own.contains(column.name().toLowerCase(Locale.ROOT))).toList();
+        if (shared.size() != 1 || !parts(shared.getFirst().name()).getLast().equals("id")) {
+            return Optional.empty();
+        }
+        ColumnInfo key = shared.getFirst();
+        List<ColumnInfo> added = partner.columns().stream().filter((column) -> column != key).toList();
+        List<ColumnInfo> columns = new ArrayList<>(table.columns());
+        columns.addAll(added);
+        TableInfo both = new TableInfo(table.database(), table.name(), table.comment(), columns, table.estimatedRows());
+        String from = quote(table.name()) + " JOIN " + quote(partner.name()) + " USING (" + quote(key.name()) + ")";
+        Optional<Generation.Sql> sql = parse(text, cased, quoted, both, from, partner, maxRows, true);
+        if (sql.isEmpty() || added.stream().noneMatch((column) -> sql.get().sql().contains(quote(column.name())))) {
+            return Optional.empty();
+        }
+        // Joined on the table's own key, each of its rows repeats once per partner row: a count would
+        // count the partner's rows.
+        if (sql.get().sql().contains("count(") && ownKey(table).filter((column) -> column.name().equalsIgnoreCase(
+                key.name())).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Generation.Sql(sql.get().sql(), sql.get().explanation() + " Joins " + partner.name()
+                + " on " + key.name() + "."));
+    }
+
+    /** The column that identifies a row of the table: id, or its name followed by id (poker_player_id). */
+    private static Optional<ColumnInfo> ownKey(TableInfo table) {
+        List<String> tableParts = parts(table.name());
+        return table.columns().stream().filter((column) -> {
+            List<String> parts = parts(column.name());
+            return parts.equals(List.of("id")) || parts.size() == tableParts.size() + 1 && parts.getLast().equals("id")
+                    && matches(tableParts, parts.subList(0, tableParts.size()));
+        }).findFirst();
+    }
+
     private static Optional<Generation.Sql> parse(String text, String cased, List<String> quoted, TableInfo table,
-            int maxRows, boolean tableNamed) {
+            String source, TableInfo partner, int maxRows, boolean tableNamed) {
         List<String> conditions = new ArrayList<>();
         List<String> described = new ArrayList<>();
         String rest = text;
@@ -175,7 +231,7 @@ final class OfflineQuestionParser {
             String label = " " + String.join(" ", parts(match[0])) + match[2];
             rest = rest.contains(label) ? rest.replace(label, " ") : rest.replace(match[2], " ");
         }
-        Optional<Generation.Sql> busiest = mostFrequent(rest, table, conditions, described);
+        Optional<Generation.Sql> busiest = mostFrequent(rest, table, source, conditions, described);
         if (busiest.isPresent()) {
             return busiest;
         }
@@ -295,6 +351,12 @@ final class OfflineQuestionParser {
         int after = at + parts(spokenTable).size();
         boolean namesAsked = at >= 0 && after < words.size() && Set.of("name", "names").contains(words.get(after));
         removeName(words, spokenTable);
+        if (partner != null) {
+            // The joined table may be named too ("the texts of paragraphs in the document ...").
+            while (removeName(words, partner.name()) || removeName(words, withoutGenericSuffix(partner.name()))) {
+                // every mention
+            }
+        }
         String intent = intent(text);
         // "average" is a column of some tables and an aggregate word everywhere: not sure which is meant.
         if (table.columns().stream().anyMatch((column) -> parts(column.name()).size() == 1
@@ -351,7 +413,7 @@ final class OfflineQuestionParser {
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         String filtered = described.isEmpty() ? "" : " where " + String.join(" and ", described);
-        String from = " FROM " + quote(table.name()) + where;
+        String from = " FROM " + source + where;
         if (groupBy != null) {
             // "the average age for each type" reads the average first, "each type and its average age" the type.
             int firstAggregate = AGGREGATES.keySet().stream().mapToInt((word) -> text.indexOf(" " + word + " "))
@@ -561,8 +623,8 @@ final class OfflineQuestionParser {
      * "Which year has the most concerts?", "the most common language": the value of a column shared by
      * the most (or fewest) rows, when nothing else is asked.
      */
-    private static Optional<Generation.Sql> mostFrequent(String rest, TableInfo table, List<String> conditions,
-            List<String> described) {
+    private static Optional<Generation.Sql> mostFrequent(String rest, TableInfo table, String source,
+            List<String> conditions, List<String> described) {
         String tablePhrase = phrase(table.name());
         for (ColumnInfo column : table.columns()) {
             String name = phrase(column, table);
@@ -583,7 +645,7 @@ final class OfflineQuestionParser {
             }
             String key = quote(column.name());
             String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-            return Optional.of(new Generation.Sql("SELECT " + key + " FROM " + quote(table.name()) + where + " GROUP BY "
+            return Optional.of(new Generation.Sql("SELECT " + key + " FROM " + source + where + " GROUP BY "
                     + key + " ORDER BY count(*)" + (most ? " DESC" : "") + ", " + key + " LIMIT 1", "The " + column.name()
                     + " shared by the " + (most ? "most" : "fewest") + " rows of " + table.name()
                     + (described.isEmpty() ? "" : " where " + String.join(" and ", described)) + "."));
