@@ -129,27 +129,74 @@ final class OfflineQuestionParser {
         table.columns().forEach((column) -> own.add(column.name().toLowerCase(Locale.ROOT)));
         List<ColumnInfo> shared = partner.columns().stream()
                 .filter((column) -> own.contains(column.name().toLowerCase(Locale.ROOT))).toList();
-        if (shared.size() != 1 || !parts(shared.getFirst().name()).getLast().equals("id")) {
+        String from;
+        ColumnInfo key;
+        List<ColumnInfo> added;
+        // Whether each row of the table repeats once per partner row (the partner points at the table).
+        boolean repeated;
+        if (shared.size() == 1 && parts(shared.getFirst().name()).getLast().equals("id")) {
+            key = shared.getFirst();
+            repeated = ownKey(table).filter((column) -> column.name().equalsIgnoreCase(key.name())).isPresent();
+            added = partner.columns().stream().filter((column) -> column != shared.getFirst()).toList();
+            from = quote(table.name()) + " JOIN " + quote(partner.name()) + " USING (" + quote(key.name()) + ")";
+        }
+        else if (shared.isEmpty()) {
+            // Keys named after the table they point to: countrylanguage.CountryCode is country.Code,
+            // death.caused_by_ship_id is ship.id.
+            Optional<ColumnInfo[]> pointedAt = referencing(table, partner);
+            Optional<ColumnInfo[]> pair = pointedAt.or(() -> referencing(partner, table)
+                    .map((found) -> new ColumnInfo[] { found[1], found[0] }));
+            if (pair.isEmpty()) {
+                return Optional.empty();
+            }
+            key = pair.get()[0];
+            repeated = pointedAt.isPresent();
+            added = partner.columns();
+            from = quote(table.name()) + " JOIN " + quote(partner.name()) + " ON " + quote(table.name()) + "."
+                    + quote(pair.get()[0].name()) + " = " + quote(partner.name()) + "." + quote(pair.get()[1].name());
+        }
+        else {
             return Optional.empty();
         }
-        ColumnInfo key = shared.getFirst();
-        List<ColumnInfo> added = partner.columns().stream().filter((column) -> column != key).toList();
         List<ColumnInfo> columns = new ArrayList<>(table.columns());
         columns.addAll(added);
         TableInfo both = new TableInfo(table.database(), table.name(), table.comment(), columns, table.estimatedRows());
-        String from = quote(table.name()) + " JOIN " + quote(partner.name()) + " USING (" + quote(key.name()) + ")";
         Optional<Generation.Sql> sql = parse(text, cased, quoted, both, from, partner, maxRows, true);
         if (sql.isEmpty() || added.stream().noneMatch((column) -> sql.get().sql().contains(quote(column.name())))) {
             return Optional.empty();
         }
         // Joined on the table's own key, each of its rows repeats once per partner row: a count would
         // count the partner's rows.
-        if (sql.get().sql().contains("count(") && ownKey(table).filter((column) -> column.name().equalsIgnoreCase(
-                key.name())).isPresent()) {
+        if (sql.get().sql().contains("count(") && repeated) {
             return Optional.empty();
         }
         return Optional.of(new Generation.Sql(sql.get().sql(), sql.get().explanation() + " Joins " + partner.name()
                 + " on " + key.name() + "."));
+    }
+
+    /**
+     * A column of {@code referenced} and the column of {@code referencing} named after it: the table's name
+     * and the column's (CountryCode for country.Code), or ending in the table's name and id
+     * (caused_by_ship_id for ship.id). Only when exactly one such pair exists.
+     */
+    private static Optional<ColumnInfo[]> referencing(TableInfo referenced, TableInfo referencing) {
+        List<String> tableParts = parts(referenced.name());
+        List<ColumnInfo[]> pairs = new ArrayList<>();
+        for (ColumnInfo target : referenced.columns()) {
+            List<String> targetParts = parts(target.name());
+            for (ColumnInfo column : referencing.columns()) {
+                List<String> parts = parts(column.name());
+                List<String> named = new ArrayList<>(tableParts);
+                named.addAll(targetParts);
+                boolean prefixed = parts.size() == named.size() && matches(parts, named);
+                boolean suffixed = targetParts.equals(List.of("id")) && parts.size() > tableParts.size() + 1
+                        && matches(parts.subList(parts.size() - named.size(), parts.size()), named);
+                if (prefixed || suffixed) {
+                    pairs.add(new ColumnInfo[] { target, column });
+                }
+            }
+        }
+        return (pairs.size() == 1) ? Optional.of(pairs.getFirst()) : Optional.empty();
     }
 
     /** The column that identifies a row of the table: id, or its name followed by id (poker_player_id). */
