@@ -89,4 +89,32 @@ class OfflineQuestionParserTest {
     void declinesWhenAWordIsNotUnderstood(String question) {
         assertThat(OfflineQuestionParser.parse(question, TABLES, 50)).isEqualTo(Optional.empty());
     }
+
+    private static final List<TableInfo> JOINABLE = List.of(
+            new TableInfo("main", "poker_player", null, List.of(new ColumnInfo("Poker_Player_ID", "INTEGER", null, false),
+                    new ColumnInfo("People_ID", "INTEGER", null, false), new ColumnInfo("Earnings", "DOUBLE", null, false)), 5L),
+            new TableInfo("main", "people", null, List.of(new ColumnInfo("People_ID", "INTEGER", null, false),
+                    new ColumnInfo("Name", "VARCHAR", null, false), new ColumnInfo("Height", "DOUBLE", null, false)), 7L),
+            new TableInfo("main", "ship", null, List.of(new ColumnInfo("id", "INTEGER", null, false),
+                    new ColumnInfo("name", "VARCHAR", null, false)), 7L),
+            new TableInfo("main", "death", null, List.of(new ColumnInfo("caused_by_ship_id", "INTEGER", null, false),
+                    new ColumnInfo("killed", "INTEGER", null, false)), 7L));
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            What are the names of poker players?             | SELECT "Name" FROM "poker_player" JOIN "people" USING ("People_ID") LIMIT 50
+            What is the average earnings of poker players with height higher than 200? | SELECT avg("Earnings") FROM "poker_player" JOIN "people" USING ("People_ID") WHERE "Height" > 200
+            What is the total killed of death with ship name 'Lettice'? | SELECT sum("killed") FROM "ship" JOIN "death" ON "ship"."id" = "death"."caused_by_ship_id" WHERE "name" = 'Lettice'
+            """)
+    void joinsTheTableThatHoldsTheNamedColumns(String question, String sql) {
+        assertThat(OfflineQuestionParser.parse(question, JOINABLE, 50)).map(Generation.Sql::sql).contains(sql);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // people joined with poker players repeats a person per player row: the count would be of players.
+            "How many people have earnings above 100?", "How many ships have killed above 10?" })
+    void declinesCountsThatAJoinWouldMultiply(String question) {
+        assertThat(OfflineQuestionParser.parse(question, JOINABLE, 50)).isEqualTo(Optional.empty());
+    }
 }
