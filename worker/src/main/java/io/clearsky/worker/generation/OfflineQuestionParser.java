@@ -334,12 +334,15 @@ final class OfflineQuestionParser {
             }
         }
         // "cars made in 1980": a year names the table's only year column.
-        Matcher year = Pattern.compile(" in ((?:1[6-9]|20)\\d\\d) ").matcher(rest);
+        Matcher year = Pattern.compile(" in (?:the )?(?:year )?((?:1[6-9]|20)\\d\\d)(?: or ((?:1[6-9]|20)\\d\\d))? ").matcher(rest);
         List<ColumnInfo> years = table.columns().stream()
                 .filter((column) -> isNumeric(column) && parts(column.name()).contains("year")).toList();
         if (year.find() && years.size() == 1) {
-            conditions.add(quote(years.getFirst().name()) + " = " + year.group(1));
-            described.add(years.getFirst().name() + " is " + year.group(1));
+            String column = quote(years.getFirst().name());
+            boolean either = year.group(2) != null;
+            conditions.add(either ? "(" + column + " = " + year.group(1) + " OR " + column + " = " + year.group(2) + ")"
+                    : column + " = " + year.group(1));
+            described.add(years.getFirst().name() + " is " + year.group(1) + (either ? " or " + year.group(2) : ""));
             rest = rest.substring(0, year.start()) + " # " + rest.substring(year.end());
         }
         Matcher every = EVERY_COLUMN.matcher(rest);

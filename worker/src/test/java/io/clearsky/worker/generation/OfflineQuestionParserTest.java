@@ -62,6 +62,7 @@ class OfflineQuestionParserTest {
             How many cars have origin 'USA'?                 | SELECT count(*) FROM "cars" WHERE "origin" = 'USA'
             What is all the information about cars from Europe? | SELECT * FROM "cars" WHERE "origin" = 'Europe' LIMIT 50
             How many cars are there in 1980?                 | SELECT count(*) FROM "cars" WHERE "year" = 1980
+            How many cars are there in year 1980 or 1981?    | SELECT count(*) FROM "cars" WHERE ("year" = 1980 OR "year" = 1981)
             How many cars have a greater weight than 3000?   | SELECT count(*) FROM "cars" WHERE "weight" > 3000
             What is the total population and maximum GNP in Europe? | SELECT sum("Population"), max("GNP") FROM "country" WHERE "Continent" = 'Europe'
             Which origin has the most cars?                  | SELECT "origin" FROM "cars" GROUP BY "origin" ORDER BY count(*) DESC, "origin" LIMIT 1
