@@ -162,7 +162,9 @@ final class OfflineQuestionParser {
         columns.addAll(added);
         TableInfo both = new TableInfo(table.database(), table.name(), table.comment(), columns, table.estimatedRows());
         Optional<Generation.Sql> sql = parse(text, cased, quoted, both, from, partner, maxRows, true);
-        if (sql.isEmpty() || added.stream().noneMatch((column) -> sql.get().sql().contains(quote(column.name())))) {
+        // The partner's columns count as used only outside the FROM clause, which names its key itself.
+        String outsideFrom = sql.map((found) -> found.sql().replace(from, "")).orElse("");
+        if (sql.isEmpty() || added.stream().noneMatch((column) -> outsideFrom.contains(quote(column.name())))) {
             return Optional.empty();
         }
         // Joined on the table's own key, each of its rows repeats once per partner row: a count would

@@ -114,8 +114,10 @@ class OfflineQuestionParserTest {
     @ParameterizedTest
     @ValueSource(strings = {
             // people joined with poker players repeats a person per player row: the count would be of players.
-            "How many people have earnings above 100?", "How many ships have killed above 10?" })
-    void declinesCountsThatAJoinWouldMultiply(String question) {
+            "How many people have earnings above 100?", "How many ships have killed above 10?",
+            // Naming the partner table without using any of its columns is no reason to join it.
+            "How many deaths are there with ships?" })
+    void declinesJoinsThatMultiplyCountsOrAreNotNeeded(String question) {
         assertThat(OfflineQuestionParser.parse(question, JOINABLE, 50)).isEqualTo(Optional.empty());
     }
 }
