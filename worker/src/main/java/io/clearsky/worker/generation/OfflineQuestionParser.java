@@ -8,6 +8,7 @@ import io.clearsky.core.catalog.TableInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,9 @@ final class OfflineQuestionParser {
     /** "all the information about", "every detail of": every column. */
     private static final Pattern EVERY_COLUMN = Pattern.compile(
             " (?:all|every)(?: the)? (?:information|info|details|detail|attributes|columns|fields|data)(?: (?:about|on|of|for|in))? ");
+
+    /** Words between a column's name and what is said of it: "population is", "weight of". */
+    private static final Set<String> LINKING = Set.of("is", "was", "are", "were", "of", "");
 
     private static final Set<String> GENERIC_SUFFIXES = Set.of("data", "info", "information", "details", "records",
             "list", "table", "tbl");
@@ -117,15 +121,16 @@ final class OfflineQuestionParser {
     /**
      * Reads the question over {@code table} joined with {@code partner} on the one key column they share
      * by name ("paragraph texts of the document named 'Welcome'": paragraphs JOIN documents USING
-     * (document_id)). The table must be named; the partner's columns the table lacks join the readable
-     * ones, and at least one of them must be used, or the one-table reading would have been enough.
+     * (document_id)), or, when they share no name, on a key named after the table it points to
+     * ({@link #referencing}). The table must be named; the partner's columns join the readable ones, and
+     * at least one of them must be used, or the one-table reading would have been enough.
      */
     private static Optional<Generation.Sql> joined(String text, String cased, List<String> quoted, TableInfo table,
             TableInfo partner, int maxRows) {
         if (table == partner) {
             return Optional.empty();
         }
-        Set<String> own = new java.util.HashSet<>();
+        Set<String> own = new HashSet<>();
         table.columns().forEach((column) -> own.add(column.name().toLowerCase(Locale.ROOT)));
         List<ColumnInfo> shared = partner.columns().stream()
                 .filter((column) -> own.contains(column.name().toLowerCase(Locale.ROOT))).toList();
@@ -396,7 +401,8 @@ final class OfflineQuestionParser {
                 .anyMatch((column) -> parts(column.name()).size() == parts(spokenTable).size()
                         && matches(parts(column.name()), parts(spokenTable)));
         if (alsoAColumn || (at < 0) == tableNamed) {
-            // model_list's "models" may be its Model column: not sure which is meant.
+            // model_list's "models" may be its Model column: not sure which is meant. And a reading that
+            // needs the table named (or unnamed) stops here when it is not (or is).
             return Optional.empty();
         }
         // "airline names" asks for the column that names an airline.
@@ -463,9 +469,8 @@ final class OfflineQuestionParser {
         if (!words.isEmpty()) {
             return Optional.empty();
         }
-        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        String filtered = described.isEmpty() ? "" : " where " + String.join(" and ", described);
-        String from = " FROM " + source + where;
+        String filtered = whereDescribed(described);
+        String from = " FROM " + source + where(conditions);
         if (groupBy != null) {
             // "the average age for each type" reads the average first, "each type and its average age" the type.
             int firstAggregate = AGGREGATES.keySet().stream().mapToInt((word) -> text.indexOf(" " + word + " "))
@@ -566,12 +571,8 @@ final class OfflineQuestionParser {
         List<String> after = new ArrayList<>(List.of(rest.substring(at + marker.length() + 2).strip().split(" ")));
         before.removeIf(String::isBlank);
         after.removeIf(String::isBlank);
-        while (!before.isEmpty() && TEXT_NOUNS.contains(before.getLast())) {
-            before.removeLast();
-        }
-        while (!before.isEmpty() && Set.of("the", "a", "an").contains(before.getLast())) {
-            before.removeLast();
-        }
+        dropTrailing(before, TEXT_NOUNS);
+        dropTrailing(before, Set.of("the", "a", "an"));
         String escaped = literal.replace("'", "''");
         String pattern = null;
         if (before.size() >= 2 && before.getLast().equals("with")
@@ -597,17 +598,10 @@ final class OfflineQuestionParser {
                 }
                 after.subList(0, 2 + column.words()).clear();
             }
-            while (!before.isEmpty() && Set.of("that", "which", "whose", "where").contains(before.getLast())) {
-                before.removeLast();
-            }
+            dropTrailing(before, Set.of("that", "which", "whose", "where"));
         }
-        boolean not = false;
-        if (pattern == null) {
-            while (!before.isEmpty() && Set.of("is", "was", "are", "were", "equals", "equal", "to", "named", "called", "as",
-                    "not").contains(before.getLast())) {
-                not |= before.removeLast().equals("not");
-            }
-        }
+        boolean not = pattern == null && dropTrailing(before, Set.of("is", "was", "are", "were", "equals", "equal", "to",
+                "named", "called", "as", "not")).contains("not");
         if (pattern == null && !before.isEmpty() && before.getLast().equals("of")) {
             // "the weight of 'Boril'": the text names a row, not the weight.
             return Optional.empty();
@@ -687,7 +681,7 @@ final class OfflineQuestionParser {
                     + name + ")(?: of| among| in)?(?: all)?(?: the)?(?: " + tablePhrase + ")? $").matcher(rest);
             boolean most;
             if (which.find()) {
-                most = which.group(2).matches("most|largest.*|greatest.*|highest.*|most.*");
+                most = which.group(2).matches("(?:most|largest|greatest|highest).*");
             }
             else if (common.find()) {
                 most = common.group(1).equals("most");
@@ -696,13 +690,20 @@ final class OfflineQuestionParser {
                 continue;
             }
             String key = quote(column.name());
-            String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-            return Optional.of(new Generation.Sql("SELECT " + key + " FROM " + source + where + " GROUP BY "
+            return Optional.of(new Generation.Sql("SELECT " + key + " FROM " + source + where(conditions) + " GROUP BY "
                     + key + " ORDER BY count(*)" + (most ? " DESC" : "") + ", " + key + " LIMIT 1", "The " + column.name()
                     + " shared by the " + (most ? "most" : "fewest") + " rows of " + table.name()
-                    + (described.isEmpty() ? "" : " where " + String.join(" and ", described)) + "."));
+                    + whereDescribed(described) + "."));
         }
         return Optional.empty();
+    }
+
+    private static String where(List<String> conditions) {
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static String whereDescribed(List<String> described) {
+        return described.isEmpty() ? "" : " where " + String.join(" and ", described);
     }
 
     /** A table's name as a regular expression over question words, the last word singular or plural. */
@@ -743,9 +744,7 @@ final class OfflineQuestionParser {
     /** The column whose name ends the text before a comparison, allowing "is", "was" or "are" in between. */
     private static Named columnBefore(String before, TableInfo table) {
         List<String> words = new ArrayList<>(List.of(before.strip().split(" ")));
-        while (!words.isEmpty() && Set.of("is", "was", "are", "were", "of", "").contains(words.getLast())) {
-            words.removeLast();
-        }
+        dropTrailing(words, LINKING);
         return longest(table, (parts) -> words.size() >= parts.size()
                 && matches(words.subList(words.size() - parts.size(), words.size()), parts));
     }
@@ -778,11 +777,18 @@ final class OfflineQuestionParser {
         return true;
     }
 
+    /** Removes the words of {@code dropped} from the end of {@code words}; returns the removed ones. */
+    private static List<String> dropTrailing(List<String> words, Set<String> dropped) {
+        List<String> removed = new ArrayList<>();
+        while (!words.isEmpty() && dropped.contains(words.getLast())) {
+            removed.add(words.removeLast());
+        }
+        return removed;
+    }
+
     private static String withoutLastWords(String before, int count) {
         List<String> words = new ArrayList<>(List.of(before.strip().split(" ")));
-        while (!words.isEmpty() && Set.of("is", "was", "are", "were", "of", "").contains(words.getLast())) {
-            words.removeLast();
-        }
+        dropTrailing(words, LINKING);
         return " " + String.join(" ", words.subList(0, Math.max(0, words.size() - count))) + " ";
     }
 
