@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads a one-table question word by word: what to compute (a count, a distinct count, an aggregate of a
@@ -34,7 +35,9 @@ final class OfflineQuestionParser {
             "exist", "exists", "table", "tables", "each", "every", "their", "its", "it", "they", "them", "those", "these",
             "this", "any", "records", "entries", "rows", "data", "database", "value", "values", "about", "can", "you",
             "i", "want", "know", "get", "out", "name", "names", "as", "s", "currently", "overall", "altogether",
-            "existing", "available", "known", "registered");
+            "existing", "available", "known", "registered", "belong", "belongs", "located", "affiliated", "correspond",
+            "corresponds", "corresponding", "considered", "given", "produced", "made", "occurred", "happened", "held",
+            "along", "either", "sort");
 
     private static final Set<String> DISTINCT = Set.of("distinct", "different", "unique");
 
@@ -71,6 +74,13 @@ final class OfflineQuestionParser {
             + "|over|above|at least|no less than|not less than|less than|fewer than|smaller than|lower than|below|under"
             + "|at most|no more than|not more than|equal to|exactly|between) (-?\\d+(?:\\.\\d+)?)(?: and (-?\\d+(?:\\.\\d+)?))?");
 
+    private static final Pattern SUPERLATIVE_ADJECTIVE = Pattern.compile(
+            " (?:the )?(youngest|oldest|tallest|shortest|heaviest|lightest) ");
+
+    /** What a superlative adjective measures: the youngest has the lowest age. */
+    private static final Map<String, String> MEASURED_BY = Map.of("youngest", "age", "oldest", "age", "tallest", "height",
+            "shortest", "height", "heaviest", "weight", "lightest", "weight");
+
     private static final Map<String, String> OPERATORS = Map.ofEntries(Map.entry("more than", ">"),
             Map.entry("greater than", ">"), Map.entry("larger than", ">"), Map.entry("bigger than", ">"),
             Map.entry("higher than", ">"), Map.entry("over", ">"), Map.entry("above", ">"), Map.entry("at least", ">="),
@@ -84,6 +94,30 @@ final class OfflineQuestionParser {
 
     /** The SQL and its explanation, or empty when some word of the question is not understood. */
     static Optional<Generation.Sql> parse(String question, List<TableInfo> tables, int maxRows) {
+        return read(question, tables, maxRows).sql();
+    }
+
+    /**
+     * A reading of a question: its SQL, or none and the words that kept the closest reading from being
+     * understood (so the user learns what to rephrase).
+     */
+    record Reading(Optional<Generation.Sql> sql, List<String> unread) {
+    }
+
+    /** Keeps the fewest words any one-table reading left unexplained. */
+    private static final class Unread {
+
+        private List<String> fewest = List.of();
+
+        void offer(List<String> words) {
+            if (fewest.isEmpty() || words.size() < fewest.size()) {
+                fewest = List.copyOf(words);
+            }
+        }
+    }
+
+    static Reading read(String question, List<TableInfo> tables, int maxRows) {
+        Unread unread = new Unread();
         // Quoted text is taken as written; a marker word stands in for it while the rest is read.
         List<String> quoted = new ArrayList<>();
         Matcher quote = QUOTED.matcher(question);
@@ -94,28 +128,29 @@ final class OfflineQuestionParser {
             quoted.add(literal.strip());
         }
         quote.appendTail(marked);
-        String cased = " " + marked.toString().replaceAll("[^\\p{L}\\p{N}.\\- ]", " ")
+        String cased = " " + (" " + marked + " ").replaceAll("[^\\p{L}\\p{N}.\\- ]", " ")
                 .replaceAll("(?<=\\D)\\.|\\.(?=\\D)", " ").replaceAll("\\s+", " ").strip() + " ";
         String text = cased.toLowerCase(Locale.ROOT);
         for (TableInfo table : tables) {
-            Optional<Generation.Sql> sql = parse(text, cased, quoted, table, quote(table.name()), null, maxRows, true);
+            Optional<Generation.Sql> sql = parse(text, cased, quoted, table, quote(table.name()), null, maxRows, true, unread);
             if (sql.isPresent()) {
-                return sql;
+                return new Reading(sql, List.of());
             }
         }
         for (TableInfo table : tables) {
             for (TableInfo partner : tables) {
                 Optional<Generation.Sql> sql = joined(text, cased, quoted, table, partner, maxRows);
                 if (sql.isPresent()) {
-                    return sql;
+                    return new Reading(sql, List.of());
                 }
             }
         }
         // "What is the total population and maximum GNP in Asia?" names no table: answer only when exactly
         // one table has every column and value the question names.
         List<Generation.Sql> unnamed = tables.stream().flatMap((table) -> parse(text, cased, quoted, table,
-                quote(table.name()), null, maxRows, false).stream()).toList();
-        return (unnamed.size() == 1) ? Optional.of(unnamed.getFirst()) : Optional.empty();
+                quote(table.name()), null, maxRows, false, unread).stream()).toList();
+        return (unnamed.size() == 1) ? new Reading(Optional.of(unnamed.getFirst()), List.of())
+                : new Reading(Optional.empty(), unread.fewest);
     }
 
     /**
@@ -139,7 +174,10 @@ final class OfflineQuestionParser {
         List<ColumnInfo> added;
         // Whether each row of the table repeats once per partner row (the partner points at the table).
         boolean repeated;
-        if (shared.size() == 1 && parts(shared.getFirst().name()).getLast().equals("id")) {
+        // Two tables' own keys (cars_data.Id, car_makers.Id) share a name but not a meaning.
+        boolean bothOwnKeys = shared.size() == 1 && Stream.of(table, partner).allMatch((either) -> ownKey(either)
+                .filter((column) -> column.name().equalsIgnoreCase(shared.getFirst().name())).isPresent());
+        if (shared.size() == 1 && parts(shared.getFirst().name()).getLast().equals("id") && !bothOwnKeys) {
             key = shared.getFirst();
             repeated = ownKey(table).filter((column) -> column.name().equalsIgnoreCase(key.name())).isPresent();
             added = partner.columns().stream().filter((column) -> column != shared.getFirst()).toList();
@@ -166,7 +204,7 @@ final class OfflineQuestionParser {
         List<ColumnInfo> columns = new ArrayList<>(table.columns());
         columns.addAll(added);
         TableInfo both = new TableInfo(table.database(), table.name(), table.comment(), columns, table.estimatedRows());
-        Optional<Generation.Sql> sql = parse(text, cased, quoted, both, from, partner, maxRows, true);
+        Optional<Generation.Sql> sql = parse(text, cased, quoted, both, from, partner, maxRows, true, new Unread());
         // The partner's columns count as used only outside the FROM clause, which names its key itself.
         String outsideFrom = sql.map((found) -> found.sql().replace(from, "")).orElse("");
         if (sql.isEmpty() || added.stream().noneMatch((column) -> outsideFrom.contains(quote(column.name())))) {
@@ -217,7 +255,7 @@ final class OfflineQuestionParser {
     }
 
     private static Optional<Generation.Sql> parse(String text, String cased, List<String> quoted, TableInfo table,
-            String source, TableInfo partner, int maxRows, boolean tableNamed) {
+            String source, TableInfo partner, int maxRows, boolean tableNamed, Unread unread) {
         List<String> conditions = new ArrayList<>();
         List<String> described = new ArrayList<>();
         String rest = text;
@@ -250,6 +288,22 @@ final class OfflineQuestionParser {
         }
         found.sort(Comparator.comparingInt((String[] match) -> -match[2].length()));
         Set<String> constrained = new LinkedHashSet<>();
+        // "in Asia or Europe": either of two values of one column, each a value of no other column.
+        List<String[]> unambiguous = found.stream().filter((match) -> found.stream()
+                .noneMatch((other) -> other[2].equals(match[2]) && !other[0].equals(match[0]))).toList();
+        for (String[] first : unambiguous) {
+            for (String[] second : unambiguous) {
+                Matcher either = Pattern.compile("(?: either)?" + Pattern.quote(first[2]) + "or" + Pattern.quote(second[2]))
+                        .matcher(rest);
+                if (first[0].equals(second[0]) && first != second && !constrained.contains(first[0]) && either.find()) {
+                    conditions.add(quote(first[0]) + " IN ('" + first[1].replace("'", "''") + "', '"
+                            + second[1].replace("'", "''") + "')");
+                    described.add(first[0] + " is " + first[1].strip() + " or " + second[1].strip());
+                    constrained.add(first[0]);
+                    rest = rest.substring(0, either.start()) + " " + rest.substring(either.end());
+                }
+            }
+        }
         for (String[] match : found) {
             if (!rest.contains(match[2])) {
                 // Part of a longer value already read ("Asia" in "Southern Asia").
@@ -281,9 +335,7 @@ final class OfflineQuestionParser {
                 rest = rest.substring(0, negated.start()) + " " + rest.substring(negated.end());
                 continue;
             }
-            // "abbreviation UAL": the column's name labels the value and is not asked for.
-            String label = " " + String.join(" ", parts(match[0])) + match[2];
-            rest = rest.contains(label) ? rest.replace(label, " ") : rest.replace(match[2], " ");
+            rest = withoutLabel(rest, match[0], match[2]);
         }
         Optional<Generation.Sql> busiest = mostFrequent(rest, table, source, conditions, described);
         if (busiest.isPresent()) {
@@ -297,10 +349,15 @@ final class OfflineQuestionParser {
         String groupPhrase = null;
         for (ColumnInfo column : table.columns()) {
             String name = phrase(column, table);
-            Matcher order = Pattern.compile(" (?:in (ascending|descending|alphabetical) order of|(?:ordered|sorted|sort) by)"
-                    + "(?: the| their| its)? " + name + "(?: (?:in )?(ascending|descending|alphabetical)(?: order)?)? ").matcher(rest);
+            // "in descending order of age", "ordered by ascending age", "sorted by age in descending order",
+            // and "names by their age in ascending order" when the direction is said.
+            Matcher order = Pattern.compile(" (?:(?:(?:sorted|ordered|sort) )?in (ascending|descending|alphabetical) order of"
+                    + "|(?:ordered|sorted|sort|order) by(?: (ascending|descending))?)(?: the| their| its)? " + name
+                    + "(?: (?:in )?(ascending|descending|alphabetical)(?: order)?)? "
+                    + "| by(?: the| their| its)? " + name + " (?:in )?(ascending|descending|alphabetical)(?: order)? ").matcher(rest);
             if (order.find()) {
-                String direction = (order.group(1) != null) ? order.group(1) : order.group(2);
+                String direction = (order.group(1) != null) ? order.group(1) : (order.group(2) != null) ? order.group(2)
+                        : (order.group(3) != null) ? order.group(3) : order.group(4);
                 if (orderBy != null) {
                     return Optional.empty();
                 }
@@ -309,13 +366,13 @@ final class OfflineQuestionParser {
                 rest = rest.substring(0, order.start()) + " " + rest.substring(order.end());
             }
             Matcher superlative = Pattern.compile(" (?:with |has |have |of )?(?:the )?(?:top (\\d+) )?(?:(\\d+) )?"
-                    + "(highest|largest|greatest|biggest|most|lowest|smallest|fewest|least) " + name + " ").matcher(rest);
+                    + "(highest|largest|greatest|biggest|most|longest|lowest|smallest|fewest|least|shortest) " + name + " ").matcher(rest);
             if (superlative.find() && isNumeric(column)) {
                 if (orderBy != null) {
                     return Optional.empty();
                 }
                 orderBy = column;
-                descending = Set.of("highest", "largest", "greatest", "biggest", "most").contains(superlative.group(3));
+                descending = Set.of("highest", "largest", "greatest", "biggest", "most", "longest").contains(superlative.group(3));
                 String count = (superlative.group(1) != null) ? superlative.group(1) : superlative.group(2);
                 limit = (count != null) ? Integer.valueOf(count) : 1;
                 rest = rest.substring(0, superlative.start()) + " " + rest.substring(superlative.end());
@@ -329,6 +386,20 @@ final class OfflineQuestionParser {
                 groupPhrase = group.group().strip();
                 rest = rest.substring(0, group.start()) + " " + rest.substring(group.end());
             }
+        }
+        // "the youngest teacher": an adjective that names the one column it measures.
+        Matcher adjective = SUPERLATIVE_ADJECTIVE.matcher(rest);
+        if (orderBy == null && adjective.find()) {
+            String measure = MEASURED_BY.get(adjective.group(1));
+            List<ColumnInfo> measured = table.columns().stream()
+                    .filter((column) -> isNumeric(column) && parts(column.name()).contains(measure)).toList();
+            if (measured.size() != 1) {
+                return Optional.empty();
+            }
+            orderBy = measured.getFirst();
+            descending = Set.of("oldest", "tallest", "heaviest").contains(adjective.group(1));
+            limit = 1;
+            rest = rest.substring(0, adjective.start()) + " " + rest.substring(adjective.end());
         }
         for (ColumnInfo column : table.columns()) {
             Matcher inside = Pattern.compile(" (?:a |an )?(greater|higher|larger|bigger|more|less|lower|smaller|fewer) "
@@ -364,7 +435,6 @@ final class OfflineQuestionParser {
         }
         // A comparison belongs to the column named right before it ("population is over 5") or right after
         // its number ("more than 4 cylinders"); anything else, such as "more than 10 flights", is not understood.
-        Set<ColumnInfo> filters = new LinkedHashSet<>();
         Matcher comparison = COMPARISON.matcher(rest);
         StringBuilder remaining = new StringBuilder();
         int last = 0;
@@ -386,7 +456,6 @@ final class OfflineQuestionParser {
                     : quote(column.name()) + " " + OPERATORS.get(operator) + " " + comparison.group(2));
             described.add(column.name() + " " + operator + " " + comparison.group(2)
                     + ((comparison.group(3) != null) ? " and " + comparison.group(3) : ""));
-            filters.add(column);
             remaining.append((leading != null) ? withoutLastWords(before, named.words()) + " # " : before + " # ");
             last = (leading != null) ? comparison.end() : comparison.end() + nameLength(after, named.words());
         }
@@ -463,10 +532,15 @@ final class OfflineQuestionParser {
             // Without the table's name, only its own columns can say the question is about it.
             return Optional.empty();
         }
+        // "document ids ... for all documents": later mentions of the table say nothing new.
+        while (removeName(words, spokenTable)) {
+            // every mention
+        }
         boolean orderAsked = words.remove("(order)");
         words.removeIf((word) -> FILLER.contains(word) || DISTINCT.contains(word) || AGGREGATES.containsKey(word)
                 || word.equals("#"));
         if (!words.isEmpty()) {
+            unread.offer(words);
             return Optional.empty();
         }
         String filtered = whereDescribed(described);
@@ -525,7 +599,6 @@ final class OfflineQuestionParser {
                     "Lists every column of " + table.name() + filtered + "."));
         }
         if ("list".equals(intent) && aggregates.isEmpty()) {
-            targets.removeIf(filters::contains);
             if (targets.stream().anyMatch((column) -> constrained.contains(column.name()))) {
                 // Asking for a column while naming one of its values ("which city ... the Alton airport"):
                 // the value probably belongs to another column the catalog cannot list in full.
@@ -640,6 +713,23 @@ final class OfflineQuestionParser {
                 : name + (not ? " != '" : " = '") + escaped + "'");
         described.add(column.column().name() + ((pattern != null) ? " like " + pattern : (not ? " is not " : " is ") + literal));
         return Optional.of(" " + String.join(" ", before) + " # " + String.join(" ", after) + " ");
+    }
+
+    /**
+     * The question without a value and the column words that label it: "abbreviation UAL", "template type
+     * code PP", "the type CV" name the value's column and do not ask for it.
+     */
+    private static String withoutLabel(String rest, String column, String spokenValue) {
+        List<String> parts = parts(column);
+        for (int length = parts.size(); length > 0; length--) {
+            for (int start = 0; start + length <= parts.size(); start++) {
+                String label = " " + String.join(" ", parts.subList(start, start + length)) + spokenValue;
+                if (rest.contains(label)) {
+                    return rest.replace(label, " ");
+                }
+            }
+        }
+        return rest.replace(spokenValue, " ");
     }
 
     /** "How many X in each Y", "average Z per Y": one row per value of the grouping column. */
@@ -813,7 +903,11 @@ final class OfflineQuestionParser {
                 || text.startsWith(" what is the count ")) {
             return "count";
         }
-        if (text.matches(" (what|which|list|show|give|return|find|tell).*")) {
+        if (text.contains(" how many ")) {
+            // "What are the codes, and how many templates correspond to each?" asks for two things.
+            return "other";
+        }
+        if (text.matches(" (what|which|list|show|give|return|find|tell|sort|order).*")) {
             return "list";
         }
         return "other";

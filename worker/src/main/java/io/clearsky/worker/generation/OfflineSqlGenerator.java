@@ -110,13 +110,16 @@ public final class OfflineSqlGenerator implements SqlGenerator {
                         "Shows " + limit + " rows of the " + table.get().name() + " table.");
             }
         }
-        Optional<Generation.Sql> parsed = OfflineQuestionParser.parse(request.question(), tables, request.maxRows());
-        if (parsed.isPresent()) {
-            return parsed.get();
+        OfflineQuestionParser.Reading reading = OfflineQuestionParser.read(request.question(), tables, request.maxRows());
+        if (reading.sql().isPresent()) {
+            return reading.sql().get();
         }
-        return new Generation.CannotAnswer("Offline mode can't answer this with certainty: it answers counts, "
-                + "averages, totals, minimums and maximums of one table (e.g. \"How many orders are there?\", "
-                + "\"How many orders per status?\", \"What is the average amount of orders?\", \"List 5 products\"). "
+        String unread = reading.unread().isEmpty() ? ""
+                : " (words it could not place: " + String.join(", ", reading.unread()) + ")";
+        return new Generation.CannotAnswer("Offline mode can't answer this with certainty" + unread + ": it answers "
+                + "only questions it understands word for word, over one table or two joined along a key: counts, lists, "
+                + "filters, aggregates, grouping and top-k (e.g. \"How many orders are there?\", \"How many orders per "
+                + "status?\", \"What is the average amount of orders?\", \"List 5 products\"). "
                 + "Configure Bedrock or an OpenAI-compatible model for other questions.");
     }
 

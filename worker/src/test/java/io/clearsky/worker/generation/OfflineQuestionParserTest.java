@@ -36,7 +36,10 @@ class OfflineQuestionParserTest {
             new TableInfo("main", "model_list", null, List.of(new ColumnInfo("Maker", "VARCHAR", null, false),
                     new ColumnInfo("Model", "VARCHAR", null, false)), 10L),
             new TableInfo("main", "Documents", null, List.of(new ColumnInfo("Document_ID", "INTEGER", null, false),
-                    new ColumnInfo("Document_Description", "VARCHAR", null, false)), 10L));
+                    new ColumnInfo("Document_Description", "VARCHAR", null, false),
+                    new ColumnInfo("Document_Type_Code", "VARCHAR", null, false, List.of("BK", "CV"), true)), 10L),
+            new TableInfo("main", "teacher", null, List.of(new ColumnInfo("Name", "VARCHAR", null, false),
+                    new ColumnInfo("Age", "INTEGER", null, false), new ColumnInfo("Hometown", "VARCHAR", null, false)), 7L));
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -68,6 +71,14 @@ class OfflineQuestionParserTest {
             Which origin has the most cars?                  | SELECT "origin" FROM "cars" GROUP BY "origin" ORDER BY count(*) DESC, "origin" LIMIT 1
             What is the average and maximum weight for each origin? | SELECT avg("weight"), max("weight"), "origin" FROM "cars" GROUP BY "origin"
             What are the descriptions of all documents?      | SELECT "Document_Description" FROM "Documents" LIMIT 50
+            How many cars are from Europe or Japan?          | SELECT count(*) FROM "cars" WHERE "origin" IN ('Europe', 'Japan')
+            List the names of cars with more than 4 cylinders. | SELECT "name" FROM "cars" WHERE "cylinders" > 4 LIMIT 50
+            List the document ids and descriptions of all documents. | SELECT "Document_ID", "Document_Description" FROM "Documents" LIMIT 50
+            How many documents are of the type CV?           | SELECT count(*) FROM "Documents" WHERE "Document_Type_Code" = 'CV'
+            What are the names of cars ordered by descending weight? | SELECT "name" FROM "cars" ORDER BY "weight" DESC LIMIT 50
+            Sort the car names by their weight in ascending order. | SELECT "name" FROM "cars" ORDER BY "weight" LIMIT 50
+            What is the hometown of the youngest teacher?    | SELECT "Hometown" FROM "teacher" ORDER BY "Age" LIMIT 1
+            What is the name of the heaviest car?            | SELECT "name" FROM "cars" ORDER BY "weight" DESC LIMIT 1
             """)
     void answersWhatItFullyUnderstands(String question, String sql) {
         assertThat(OfflineQuestionParser.parse(question, TABLES, 50)).map(Generation.Sql::sql).contains(sql);
@@ -86,7 +97,11 @@ class OfflineQuestionParserTest {
             // Two whole values of one column cannot both hold; quoted text with no column to belong to.
             "Which cars have name 'a' and 'b'?", "What is the weight of 'Boril'?",
             // No table named and no column of one: not enough to know what is asked.
-            "What is in Europe?" })
+            "What is in Europe?",
+            // Two questions in one: a list and a count.
+            "What are the different origins, and how many cars are from each?",
+            // An adjective whose measure the table lacks.
+            "What is the name of the oldest car?" })
     void declinesWhenAWordIsNotUnderstood(String question) {
         assertThat(OfflineQuestionParser.parse(question, TABLES, 50)).isEqualTo(Optional.empty());
     }
@@ -99,7 +114,11 @@ class OfflineQuestionParserTest {
             new TableInfo("main", "ship", null, List.of(new ColumnInfo("id", "INTEGER", null, false),
                     new ColumnInfo("name", "VARCHAR", null, false)), 7L),
             new TableInfo("main", "death", null, List.of(new ColumnInfo("caused_by_ship_id", "INTEGER", null, false),
-                    new ColumnInfo("killed", "INTEGER", null, false)), 7L));
+                    new ColumnInfo("killed", "INTEGER", null, false)), 7L),
+            new TableInfo("main", "cars_data", null, List.of(new ColumnInfo("Id", "INTEGER", null, false),
+                    new ColumnInfo("Year", "INTEGER", null, false)), 7L),
+            new TableInfo("main", "car_makers", null, List.of(new ColumnInfo("Id", "INTEGER", null, false),
+                    new ColumnInfo("Maker", "VARCHAR", null, false)), 7L));
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -116,7 +135,9 @@ class OfflineQuestionParserTest {
             // people joined with poker players repeats a person per player row: the count would be of players.
             "How many people have earnings above 100?", "How many ships have killed above 10?",
             // Naming the partner table without using any of its columns is no reason to join it.
-            "How many deaths are there with ships?" })
+            "How many deaths are there with ships?",
+            // cars_data.Id and car_makers.Id are each their own table's key, not a reference.
+            "List the makers of car makers with year above 1970." })
     void declinesJoinsThatMultiplyCountsOrAreNotNeeded(String question) {
         assertThat(OfflineQuestionParser.parse(question, JOINABLE, 50)).isEqualTo(Optional.empty());
     }

@@ -70,6 +70,13 @@ class OfflineSqlGeneratorTest {
                 .isInstanceOf(Generation.CannotAnswer.class);
     }
 
+    @Test
+    void namesTheWordsItCouldNotPlaceWhenDeclining() {
+        assertThat(this.generator.generate(new GenerationRequest("What is the amount of orders shipped by drones?", SCHEMA, 10,
+                "duckdb"))).isInstanceOfSatisfying(Generation.CannotAnswer.class, (declined) -> assertThat(declined.reason())
+                        .contains("words it could not place: shipped, drones").contains("Configure Bedrock"));
+    }
+
     private String sql(String question) {
         Generation generation = this.generator.generate(new GenerationRequest(question, SCHEMA, 1000, "duckdb"));
         assertThat(generation).isInstanceOf(Generation.Sql.class);
