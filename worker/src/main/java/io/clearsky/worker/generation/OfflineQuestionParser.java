@@ -37,7 +37,7 @@ final class OfflineQuestionParser {
             "i", "want", "know", "get", "out", "name", "names", "as", "s", "currently", "overall", "altogether",
             "existing", "available", "known", "registered", "belong", "belongs", "located", "affiliated", "correspond",
             "corresponds", "corresponding", "considered", "given", "produced", "made", "occurred", "happened", "held",
-            "along", "either", "sort");
+            "along", "either", "sort", "among", "across", "amount");
 
     private static final Set<String> DISTINCT = Set.of("distinct", "different", "unique");
 
@@ -60,6 +60,10 @@ final class OfflineQuestionParser {
 
     /** Words between a column's name and what is said of it: "population is", "weight of". */
     private static final Set<String> LINKING = Set.of("is", "was", "are", "were", "of", "");
+
+    /** Words that say which name, not whose: first_name is not "the first". */
+    private static final Set<String> NAME_QUALIFIERS = Set.of("first", "last", "middle", "full", "nick", "short", "long",
+            "display", "given", "family", "user");
 
     private static final Set<String> GENERIC_SUFFIXES = Set.of("data", "info", "information", "details", "records",
             "list", "table", "tbl");
@@ -351,7 +355,7 @@ final class OfflineQuestionParser {
             String name = phrase(column, table);
             // "in descending order of age", "ordered by ascending age", "sorted by age in descending order",
             // and "names by their age in ascending order" when the direction is said.
-            Matcher order = Pattern.compile(" (?:(?:(?:sorted|ordered|sort) )?in (ascending|descending|alphabetical) order of"
+            Matcher order = Pattern.compile(" (?:(?:(?:sorted|ordered|sort) )?in (ascending|descending|alphabetical)(?: alphabetical)? order of"
                     + "|(?:ordered|sorted|sort|order) by(?: (ascending|descending))?)(?: the| their| its)? " + name
                     + "(?: (?:in )?(ascending|descending|alphabetical)(?: order)?)? "
                     + "| by(?: the| their| its)? " + name + " (?:in )?(ascending|descending|alphabetical)(?: order)? ").matcher(rest);
@@ -365,19 +369,23 @@ final class OfflineQuestionParser {
                 descending = "descending".equals(direction);
                 rest = rest.substring(0, order.start()) + " " + rest.substring(order.end());
             }
+            // "with the 3 lowest weights", and "whose (or the shop's) number of products is the largest".
             Matcher superlative = Pattern.compile(" (?:with |has |have |of )?(?:the )?(?:top (\\d+) )?(?:(\\d+) )?"
-                    + "(highest|largest|greatest|biggest|most|longest|lowest|smallest|fewest|least|shortest) " + name + " ").matcher(rest);
+                    + "(highest|largest|greatest|biggest|most|longest|lowest|smallest|fewest|least|shortest) " + name + " "
+                    + "| (?:whose|where|with|s)(?: the| its| their)? " + name + " (?:is|are|was|were) the "
+                    + "(highest|largest|greatest|biggest|most|longest|lowest|smallest|fewest|least|shortest) ").matcher(rest);
             if (superlative.find() && isNumeric(column)) {
                 if (orderBy != null) {
                     return Optional.empty();
                 }
                 orderBy = column;
-                descending = Set.of("highest", "largest", "greatest", "biggest", "most", "longest").contains(superlative.group(3));
+                String extreme = (superlative.group(3) != null) ? superlative.group(3) : superlative.group(4);
+                descending = Set.of("highest", "largest", "greatest", "biggest", "most", "longest").contains(extreme);
                 String count = (superlative.group(1) != null) ? superlative.group(1) : superlative.group(2);
                 limit = (count != null) ? Integer.valueOf(count) : 1;
                 rest = rest.substring(0, superlative.start()) + " " + rest.substring(superlative.end());
             }
-            Matcher group = Pattern.compile(" (?:in each|for each|for every|of each|from each|by each|in every|per) " + name + " ").matcher(rest);
+            Matcher group = Pattern.compile(" (?:in each|for each|for every|of each|from each|by each|in every|per|by) " + name + " ").matcher(rest);
             if (group.find()) {
                 if (groupBy != null) {
                     return Optional.empty();
@@ -428,9 +436,11 @@ final class OfflineQuestionParser {
         if (everyColumn) {
             rest = rest.substring(0, every.start()) + " # " + rest.substring(every.end());
         }
-        Matcher plainOrder = Pattern.compile(" (?:in |by )?(ascending|descending)(?: order)? ").matcher(rest);
+        Matcher plainOrder = Pattern.compile(" (?:(?:ordered|sorted) )?(?:in |by )?(ascending|descending|alphabetical)(?: order)? "
+                + "| (?:ordered |sorted )?alphabetically ")
+                .matcher(rest);
         if (orderBy == null && plainOrder.find()) {
-            descending = plainOrder.group(1).equals("descending");
+            descending = "descending".equals(plainOrder.group(1));
             rest = rest.substring(0, plainOrder.start()) + " (order) " + rest.substring(plainOrder.end());
         }
         // A comparison belongs to the column named right before it ("population is over 5") or right after
@@ -484,7 +494,7 @@ final class OfflineQuestionParser {
                 // every mention
             }
         }
-        String intent = intent(text);
+        String intent = intent(text, table);
         // "average" is a column of some tables and an aggregate word everywhere: not sure which is meant.
         if (table.columns().stream().anyMatch((column) -> parts(column.name()).size() == 1
                 && AGGREGATES.containsKey(parts(column.name()).getFirst()) && words.contains(parts(column.name()).getFirst()))) {
@@ -566,6 +576,10 @@ final class OfflineQuestionParser {
             }
             return Optional.of(new Generation.Sql("SELECT count(*)" + from,
                     "Counts the rows of " + table.name() + filtered + "."));
+        }
+        if (!aggregates.isEmpty() && text.startsWith(" which ")) {
+            // "Which shop has the largest ...?" asks for a row, not for the largest value.
+            return Optional.empty();
         }
         if (!aggregates.isEmpty() && targets.size() == 1 && isNumeric(targets.getFirst()) && !distinct) {
             String column = quote(targets.getFirst().name());
@@ -740,17 +754,20 @@ final class OfflineQuestionParser {
         if (unsupported) {
             return Optional.empty();
         }
+        // Groups come largest first, as a report would show them; ties in the order of the key.
         if ("count".equals(intent) && aggregates.isEmpty() && targets.isEmpty()) {
-            return Optional.of(new Generation.Sql("SELECT " + key + ", count(*)" + from + " GROUP BY " + key,
-                    "Counts the rows of " + table.name() + filtered + " for each " + groupBy.name() + "."));
+            return Optional.of(new Generation.Sql("SELECT " + key + ", count(*)" + from + " GROUP BY " + key
+                    + " ORDER BY count(*) DESC, " + key, "Counts the rows of " + table.name() + filtered + " for each "
+                    + groupBy.name() + ", largest count first."));
         }
         if (!aggregates.isEmpty() && targets.size() == 1 && isNumeric(targets.getFirst())) {
             // "the average and maximum age for each type": every aggregate of the one column.
             String column = quote(targets.getFirst().name());
             String value = String.join(", ", aggregates.stream().map((function) -> function + "(" + column + ")").toList());
+            String first = aggregates.getFirst() + "(" + column + ")";
             return Optional.of(new Generation.Sql("SELECT " + (keyFirst ? key + ", " + value : value + ", " + key) + from
-                    + " GROUP BY " + key,
-                    "Computes " + value + " of " + table.name() + filtered + " for each " + groupBy.name() + "."));
+                    + " GROUP BY " + key + " ORDER BY " + first + " DESC NULLS LAST, " + key, "Computes " + value + " of "
+                    + table.name() + filtered + " for each " + groupBy.name() + ", largest " + first + " first."));
         }
         return Optional.empty();
     }
@@ -764,7 +781,7 @@ final class OfflineQuestionParser {
         String tablePhrase = phrase(table.name());
         for (ColumnInfo column : table.columns()) {
             String name = phrase(column, table);
-            Matcher which = Pattern.compile("^ (?:which|what)(?: is the)? (" + name + ") (?:has|have|had|is|was|are)"
+            Matcher which = Pattern.compile("^ (?:which|what)(?: is the)? (" + name + ")(?: that| which)? (?:has|have|had|is|was|are)"
                     + "(?: spoken by| used by| shared by)?(?: the)? (most|largest number of|greatest number of|highest number of"
                     + "|most number of|fewest|least|smallest number of|lowest number of) " + tablePhrase + " $").matcher(rest);
             Matcher common = Pattern.compile("^ (?:what|which) (?:is|are) the (most|least) (?:common|frequent|popular) ("
@@ -812,16 +829,32 @@ final class OfflineQuestionParser {
     }
 
     /**
-     * The ways a question names a column: its words, and without the table's name in front when it has
-     * one (documents.document_description is also "description").
+     * The ways a question names a column: its words; without the table's name in front when it has one
+     * (documents.document_description is also "description"); a thing's name by the thing (country_name
+     * is "country") when no column is called that; and two words the other way round ("number of
+     * products" for number_products, "form of government" for GovernmentForm).
      */
     private static List<List<String>> spokenNames(ColumnInfo column, TableInfo table) {
         List<String> parts = parts(column.name());
+        List<List<String>> names = new ArrayList<>(List.of(parts));
         String tableWord = parts(table.name()).getLast();
         if (parts.size() > 1 && (sameWord(tableWord, parts.getFirst()) || sameWord(parts.getFirst(), tableWord))) {
-            return List.of(parts, parts.subList(1, parts.size()));
+            names.add(parts.subList(1, parts.size()));
         }
-        return List.of(parts);
+        List<String> thing = parts.subList(0, parts.size() - 1);
+        // airports.AirportName is the airport's name, but "airport" is the table itself.
+        if (parts.size() > 1 && parts.getLast().equals("name") && !NAME_QUALIFIERS.contains(thing.getLast())
+                && !(thing.size() == 1 && (sameWord(tableWord, thing.getFirst()) || sameWord(thing.getFirst(), tableWord)))
+                && table.columns().stream().noneMatch((other) -> parts(other.name()).equals(thing))) {
+            names.add(thing);
+        }
+        if (parts.size() == 2) {
+            names.add(List.of(parts.getLast(), "of", parts.getFirst()));
+            if (parts.getFirst().equals("number")) {
+                names.add(List.of("number", "of", parts.getLast()));
+            }
+        }
+        return names;
     }
 
     /** A column's names as a regular expression over question words, the last word singular or plural. */
@@ -898,7 +931,14 @@ final class OfflineQuestionParser {
         }).findFirst();
     }
 
-    private static String intent(String text) {
+    private static String intent(String question, TableInfo table) {
+        // "in descending order of number of products" names a column, not a count.
+        String text = question;
+        for (ColumnInfo column : table.columns()) {
+            for (List<String> name : spokenNames(column, table)) {
+                text = text.replace(" " + String.join(" ", name) + " ", " # ");
+            }
+        }
         if (text.startsWith(" how many ") || text.startsWith(" count ") || text.contains(" number of ")
                 || text.startsWith(" what is the count ")) {
             return "count";

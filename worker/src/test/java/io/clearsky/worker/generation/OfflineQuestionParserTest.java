@@ -39,7 +39,11 @@ class OfflineQuestionParserTest {
                     new ColumnInfo("Document_Description", "VARCHAR", null, false),
                     new ColumnInfo("Document_Type_Code", "VARCHAR", null, false, List.of("BK", "CV"), true)), 10L),
             new TableInfo("main", "teacher", null, List.of(new ColumnInfo("Name", "VARCHAR", null, false),
-                    new ColumnInfo("Age", "INTEGER", null, false), new ColumnInfo("Hometown", "VARCHAR", null, false)), 7L));
+                    new ColumnInfo("Age", "INTEGER", null, false), new ColumnInfo("Hometown", "VARCHAR", null, false)), 7L),
+            new TableInfo("main", "shop", null, List.of(new ColumnInfo("Name", "VARCHAR", null, false),
+                    new ColumnInfo("Number_products", "INTEGER", null, false),
+                    new ColumnInfo("GovernmentForm", "VARCHAR", null, false),
+                    new ColumnInfo("country_name", "VARCHAR", null, false)), 9L));
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -56,8 +60,8 @@ class OfflineQuestionParserTest {
             List the names of cars in descending order of weight. | SELECT "name" FROM "cars" ORDER BY "weight" DESC LIMIT 50
             What is the name of the car with the highest weight?  | SELECT "name" FROM "cars" ORDER BY "weight" DESC LIMIT 1
             What are the names of the cars with the 3 lowest weights? | SELECT "name" FROM "cars" ORDER BY "weight" LIMIT 3
-            How many cars are there for each origin?         | SELECT "origin", count(*) FROM "cars" GROUP BY "origin"
-            What is the average weight of cars per year?     | SELECT avg("weight"), "year" FROM "cars" GROUP BY "year"
+            How many cars are there for each origin?         | SELECT "origin", count(*) FROM "cars" GROUP BY "origin" ORDER BY count(*) DESC, "origin"
+            What is the average weight of cars per year?     | SELECT avg("weight"), "year" FROM "cars" GROUP BY "year" ORDER BY avg("weight") DESC NULLS LAST, "year"
             How many engines have more than 200 power?       | SELECT count(*) FROM "engines_data" WHERE "power" > 200
             Which cars have a name containing 'Ford'?        | SELECT "name" FROM "cars" WHERE lower("name") LIKE '%ford%' LIMIT 50
             List the names of cars whose name starts with "vol". | SELECT "name" FROM "cars" WHERE lower("name") LIKE 'vol%' LIMIT 50
@@ -69,7 +73,7 @@ class OfflineQuestionParserTest {
             How many cars have a greater weight than 3000?   | SELECT count(*) FROM "cars" WHERE "weight" > 3000
             What is the total population and maximum GNP in Europe? | SELECT sum("Population"), max("GNP") FROM "country" WHERE "Continent" = 'Europe'
             Which origin has the most cars?                  | SELECT "origin" FROM "cars" GROUP BY "origin" ORDER BY count(*) DESC, "origin" LIMIT 1
-            What is the average and maximum weight for each origin? | SELECT avg("weight"), max("weight"), "origin" FROM "cars" GROUP BY "origin"
+            What is the average and maximum weight for each origin? | SELECT avg("weight"), max("weight"), "origin" FROM "cars" GROUP BY "origin" ORDER BY avg("weight") DESC NULLS LAST, "origin"
             What are the descriptions of all documents?      | SELECT "Document_Description" FROM "Documents" LIMIT 50
             How many cars are from Europe or Japan?          | SELECT count(*) FROM "cars" WHERE "origin" IN ('Europe', 'Japan')
             List the names of cars with more than 4 cylinders. | SELECT "name" FROM "cars" WHERE "cylinders" > 4 LIMIT 50
@@ -79,6 +83,13 @@ class OfflineQuestionParserTest {
             Sort the car names by their weight in ascending order. | SELECT "name" FROM "cars" ORDER BY "weight" LIMIT 50
             What is the hometown of the youngest teacher?    | SELECT "Hometown" FROM "teacher" ORDER BY "Age" LIMIT 1
             What is the name of the heaviest car?            | SELECT "name" FROM "cars" ORDER BY "weight" DESC LIMIT 1
+            What are the names of cars ordered alphabetically? | SELECT "name" FROM "cars" ORDER BY "name" LIMIT 50
+            What is the year that had the most cars?         | SELECT "year" FROM "cars" GROUP BY "year" ORDER BY count(*) DESC, "year" LIMIT 1
+            How many shops are there in each country?        | SELECT "country_name", count(*) FROM "shop" GROUP BY "country_name" ORDER BY count(*) DESC, "country_name"
+            What is the total number of products of shops by country? | SELECT sum("Number_products"), "country_name" FROM "shop" GROUP BY "country_name" ORDER BY sum("Number_products") DESC NULLS LAST, "country_name"
+            Which shop's number of products is the largest?  | SELECT "Name" FROM "shop" ORDER BY "Number_products" DESC LIMIT 1
+            List the names of shops in descending order of number of products. | SELECT "Name" FROM "shop" ORDER BY "Number_products" DESC LIMIT 50
+            What is the form of government of each shop?     | SELECT "GovernmentForm" FROM "shop" LIMIT 50
             """)
     void answersWhatItFullyUnderstands(String question, String sql) {
         assertThat(OfflineQuestionParser.parse(question, TABLES, 50)).map(Generation.Sql::sql).contains(sql);
