@@ -37,7 +37,7 @@ final class OfflineQuestionParser {
             "i", "want", "know", "get", "out", "name", "names", "as", "s", "currently", "overall", "altogether",
             "existing", "available", "known", "registered", "belong", "belongs", "located", "affiliated", "correspond",
             "corresponds", "corresponding", "considered", "given", "produced", "made", "occurred", "happened", "held",
-            "along", "either", "sort", "among", "across", "amount");
+            "along", "either", "sort", "among", "across", "amount", "well");
 
     private static final Set<String> DISTINCT = Set.of("distinct", "different", "unique");
 
@@ -84,6 +84,9 @@ final class OfflineQuestionParser {
     /** What a superlative adjective measures: the youngest has the lowest age. */
     private static final Map<String, String> MEASURED_BY = Map.of("youngest", "age", "oldest", "age", "tallest", "height",
             "shortest", "height", "heaviest", "weight", "lightest", "weight");
+
+    private static final Map<String, String> NUMBER_WORDS = Map.of("one", "1", "two", "2", "three", "3", "four", "4",
+            "five", "5");
 
     private static final Map<String, String> OPERATORS = Map.ofEntries(Map.entry("more than", ">"),
             Map.entry("greater than", ">"), Map.entry("larger than", ">"), Map.entry("bigger than", ">"),
@@ -144,6 +147,14 @@ final class OfflineQuestionParser {
         for (TableInfo table : tables) {
             for (TableInfo partner : tables) {
                 Optional<Generation.Sql> sql = joined(text, cased, quoted, table, partner, maxRows);
+                if (sql.isPresent()) {
+                    return new Reading(sql, List.of());
+                }
+            }
+        }
+        for (TableInfo parent : tables) {
+            for (TableInfo child : tables) {
+                Optional<Generation.Sql> sql = counted(text, cased, quoted, parent, child, maxRows);
                 if (sql.isPresent()) {
                     return new Reading(sql, List.of());
                 }
@@ -221,6 +232,76 @@ final class OfflineQuestionParser {
         }
         return Optional.of(new Generation.Sql(sql.get().sql(), sql.get().explanation() + " Joins " + partner.name()
                 + " on " + key.name() + "."));
+    }
+
+    /**
+     * Reads "the number of concerts in each stadium", "the stadium with the most concerts" and "documents
+     * with at least 2 paragraphs": the rows of {@code child} that point at each row of {@code parent} are
+     * counted in a derived table joined to the parent, so the count reads as one more column of it
+     * ("number_of_concert"). Rows with nothing pointing at them are left out, as an inner join does.
+     */
+    private static Optional<Generation.Sql> counted(String text, String cased, List<String> quoted, TableInfo parent,
+            TableInfo child, int maxRows) {
+        Optional<ColumnInfo[]> keys = (parent == child) ? Optional.empty() : pointing(parent, child);
+        if (keys.isEmpty()) {
+            return Optional.empty();
+        }
+        String children = phrase(withoutGenericSuffix(child.name()));
+        String countName = "number_of_" + child.name();
+        String counted = " " + String.join(" ", parts(countName)) + " ";
+        String rewritten = text
+                .replaceAll(" (?:the )?(?:total )?(?:number|count) of (?:the )?" + children + " | how many " + children + " ", counted)
+                .replaceAll(" (?:the )?(?:most|greatest number of|largest number of|highest number of|most number of) "
+                        + children + " ", " the highest" + counted)
+                .replaceAll(" (?:the )?(?:fewest|least|smallest number of|lowest number of) " + children + " ",
+                        " the lowest" + counted);
+        Matcher compared = Pattern.compile(" (at least|more than|fewer than|less than|at most|over|under|exactly) "
+                + "(\\d+|one|two|three|four|five) " + children + " ").matcher(rewritten);
+        if (compared.find()) {
+            String number = NUMBER_WORDS.getOrDefault(compared.group(2), compared.group(2));
+            rewritten = rewritten.substring(0, compared.start()) + counted + compared.group(1) + " " + number + " "
+                    + rewritten.substring(compared.end());
+        }
+        if (rewritten.equals(text)) {
+            return Optional.empty();
+        }
+        String alias = quote(child.name() + "_counts");
+        String parentKey = keys.get()[0].name();
+        String childKey = keys.get()[1].name();
+        String source = quote(parent.name()) + " JOIN (SELECT " + quote(childKey) + ", count(*) AS " + quote(countName)
+                + " FROM " + quote(child.name()) + " GROUP BY " + quote(childKey) + ") AS " + alias
+                + (parentKey.equals(childKey) ? " USING (" + quote(parentKey) + ")"
+                        : " ON " + quote(parent.name()) + "." + quote(parentKey) + " = " + alias + "." + quote(childKey));
+        List<ColumnInfo> columns = new ArrayList<>(parent.columns());
+        columns.add(new ColumnInfo(countName, "BIGINT", null, false));
+        TableInfo withCount = new TableInfo(parent.database(), parent.name(), parent.comment(), columns, parent.estimatedRows());
+        Optional<Generation.Sql> sql = parse(rewritten, cased, quoted, withCount, source, null, maxRows, true, new Unread());
+        // The count alone, with nothing to say whose it is, answers nothing.
+        if (sql.isEmpty() || sql.get().sql().startsWith("SELECT " + quote(countName) + " FROM")) {
+            return Optional.empty();
+        }
+        return Optional.of(new Generation.Sql(sql.get().sql(), sql.get().explanation() + " " + countName
+                + " counts the " + child.name() + " rows whose " + childKey + " is the " + parent.name() + "'s " + parentKey + "."));
+    }
+
+    /**
+     * The column of {@code child} that points at each row of {@code parent}, after the parent's column: the
+     * parent's own key (its id, or a first column named id) under the same name, or a column named after
+     * the parent ({@link #referencing}).
+     */
+    private static Optional<ColumnInfo[]> pointing(TableInfo parent, TableInfo child) {
+        ColumnInfo first = parent.columns().getFirst();
+        Optional<ColumnInfo> parentKey = ownKey(parent)
+                .or(() -> Optional.of(first).filter((column) -> parts(column.name()).getLast().equals("id")));
+        if (parentKey.isPresent()) {
+            String name = parentKey.get().name();
+            List<ColumnInfo> same = child.columns().stream().filter((column) -> column.name().equalsIgnoreCase(name)).toList();
+            boolean childsOwn = ownKey(child).filter((column) -> column.name().equalsIgnoreCase(name)).isPresent();
+            if (same.size() == 1 && !childsOwn) {
+                return Optional.of(new ColumnInfo[] { parentKey.get(), same.getFirst() });
+            }
+        }
+        return referencing(parent, child);
     }
 
     /**

@@ -141,6 +141,17 @@ class OfflineQuestionParserTest {
         assertThat(OfflineQuestionParser.parse(question, JOINABLE, 50)).map(Generation.Sql::sql).contains(sql);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            What are the names of people and the number of poker players for each? | SELECT "Name", "number_of_poker_player" FROM "people" JOIN (SELECT "People_ID", count(*) AS "number_of_poker_player" FROM "poker_player" GROUP BY "People_ID") AS "poker_player_counts" USING ("People_ID") LIMIT 50
+            What is the name of the people with the most poker players? | SELECT "Name" FROM "people" JOIN (SELECT "People_ID", count(*) AS "number_of_poker_player" FROM "poker_player" GROUP BY "People_ID") AS "poker_player_counts" USING ("People_ID") ORDER BY "number_of_poker_player" DESC LIMIT 1
+            How many people have at least two poker players? | SELECT count(*) FROM "people" JOIN (SELECT "People_ID", count(*) AS "number_of_poker_player" FROM "poker_player" GROUP BY "People_ID") AS "poker_player_counts" USING ("People_ID") WHERE "number_of_poker_player" >= 2
+            What are the names of ships with more than 3 deaths? | SELECT "name" FROM "ship" JOIN (SELECT "caused_by_ship_id", count(*) AS "number_of_death" FROM "death" GROUP BY "caused_by_ship_id") AS "death_counts" ON "ship"."id" = "death_counts"."caused_by_ship_id" WHERE "number_of_death" > 3 LIMIT 50
+            """)
+    void countsTheRowsThatPointAtEachRow(String question, String sql) {
+        assertThat(OfflineQuestionParser.parse(question, JOINABLE, 50)).map(Generation.Sql::sql).contains(sql);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             // people joined with poker players repeats a person per player row: the count would be of players.
@@ -148,7 +159,9 @@ class OfflineQuestionParserTest {
             // Naming the partner table without using any of its columns is no reason to join it.
             "How many deaths are there with ships?",
             // cars_data.Id and car_makers.Id are each their own table's key, not a reference.
-            "List the makers of car makers with year above 1970." })
+            "List the makers of car makers with year above 1970.",
+            // A count of related rows with nothing to say whose it is.
+            "What is the number of poker players for each people?" })
     void declinesJoinsThatMultiplyCountsOrAreNotNeeded(String question) {
         assertThat(OfflineQuestionParser.parse(question, JOINABLE, 50)).isEqualTo(Optional.empty());
     }
