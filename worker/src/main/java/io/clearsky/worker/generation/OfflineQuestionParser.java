@@ -65,6 +65,8 @@ final class OfflineQuestionParser {
     private static final Set<String> NAME_QUALIFIERS = Set.of("first", "last", "middle", "full", "nick", "short", "long",
             "display", "given", "family", "user");
 
+    private static final Set<String> GENERIC_PREFIXES = Set.of("ref", "tbl", "dim", "fact", "lkp", "lu");
+
     private static final Set<String> GENERIC_SUFFIXES = Set.of("data", "info", "information", "details", "records",
             "list", "table", "tbl");
 
@@ -246,7 +248,7 @@ final class OfflineQuestionParser {
         if (keys.isEmpty()) {
             return Optional.empty();
         }
-        String children = phrase(withoutGenericSuffix(child.name()));
+        String children = phrase(withoutGenericWords(child.name()));
         String countName = "number_of_" + child.name();
         String counted = " " + String.join(" ", parts(countName)) + " ";
         String rewritten = text
@@ -290,9 +292,8 @@ final class OfflineQuestionParser {
      * the parent ({@link #referencing}).
      */
     private static Optional<ColumnInfo[]> pointing(TableInfo parent, TableInfo child) {
-        ColumnInfo first = parent.columns().getFirst();
-        Optional<ColumnInfo> parentKey = ownKey(parent)
-                .or(() -> Optional.of(first).filter((column) -> parts(column.name()).getLast().equals("id")));
+        Optional<ColumnInfo> parentKey = ownKey(parent).or(() -> parent.columns().stream().limit(1)
+                .filter((column) -> parts(column.name()).getLast().equals("id")).findFirst());
         if (parentKey.isPresent()) {
             String name = parentKey.get().name();
             List<ColumnInfo> same = child.columns().stream().filter((column) -> column.name().equalsIgnoreCase(name)).toList();
@@ -385,7 +386,7 @@ final class OfflineQuestionParser {
                             + second[1].replace("'", "''") + "')");
                     described.add(first[0] + " is " + first[1].strip() + " or " + second[1].strip());
                     constrained.add(first[0]);
-                    rest = rest.substring(0, either.start()) + " " + rest.substring(either.end());
+                    rest = withoutLabel(rest, first[0], either.group());
                 }
             }
         }
@@ -555,8 +556,11 @@ final class OfflineQuestionParser {
         words.removeIf(String::isBlank);
 
         // cars_data is "cars" in a question: trailing words such as data or info name no thing.
-        String spokenTable = (nameAt(words, table.name()) >= 0) ? table.name() : withoutGenericSuffix(table.name());
-        int at = nameAt(words, spokenTable);
+        String spokenTable = (nameAt(words, table.name()) >= 0) ? table.name() : withoutGenericWords(table.name());
+        // Named only where a column's name begins ("document ids"), the table counts as named when it must
+        // be, and as unnamed when it must not be.
+        int free = tableAt(words, spokenTable, table);
+        int at = (tableNamed && free < 0) ? nameAt(words, spokenTable) : free;
         boolean alsoAColumn = !spokenTable.equals(table.name()) && table.columns().stream()
                 .anyMatch((column) -> parts(column.name()).size() == parts(spokenTable).size()
                         && matches(parts(column.name()), parts(spokenTable)));
@@ -568,10 +572,12 @@ final class OfflineQuestionParser {
         // "airline names" asks for the column that names an airline.
         int after = at + parts(spokenTable).size();
         boolean namesAsked = at >= 0 && after < words.size() && Set.of("name", "names").contains(words.get(after));
-        removeName(words, spokenTable);
+        if (at >= 0) {
+            words.subList(at, at + parts(spokenTable).size()).clear();
+        }
         if (partner != null) {
             // The joined table may be named too ("the texts of paragraphs in the document ...").
-            while (removeName(words, partner.name()) || removeName(words, withoutGenericSuffix(partner.name()))) {
+            while (removeName(words, partner.name()) || removeName(words, withoutGenericWords(partner.name()))) {
                 // every mention
             }
         }
@@ -938,11 +944,10 @@ final class OfflineQuestionParser {
         return names;
     }
 
-    /** A column's names as a regular expression over question words, the last word singular or plural. */
+    /** A column's names as a regular expression over question words, each word singular or plural. */
     private static String phrase(ColumnInfo column, TableInfo table) {
         return "(?:" + String.join("|", spokenNames(column, table).stream().map((parts) -> String.join(" ",
-                parts.subList(0, parts.size() - 1).stream().map(Pattern::quote).toList())
-                + ((parts.size() > 1) ? " " : "") + Pattern.quote(parts.getLast()) + "(?:s|es)?").toList()) + ")";
+                parts.stream().map((part) -> Pattern.quote(part) + "(?:s|es)?").toList())).toList()) + ")";
     }
 
     /** The column whose name ends the text before a comparison, allowing "is", "was" or "are" in between. */
@@ -1043,6 +1048,24 @@ final class OfflineQuestionParser {
         return at >= 0;
     }
 
+    /**
+     * Where the table is named, or -1: not where its words begin a column's name ("template type code"
+     * names a column of template_types, not the table).
+     */
+    private static int tableAt(List<String> words, String spokenTable, TableInfo table) {
+        List<String> parts = parts(spokenTable);
+        for (int i = 0; i + parts.size() <= words.size(); i++) {
+            int start = i;
+            boolean columnBegins = table.columns().stream().flatMap((column) -> spokenNames(column, table).stream())
+                    .anyMatch((name) -> name.size() > parts.size() && start + name.size() <= words.size()
+                            && matches(words.subList(start, start + name.size()), name));
+            if (matches(words.subList(i, i + parts.size()), parts) && !columnBegins) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Where the words of a name start in the question, or -1. */
     private static int nameAt(List<String> words, String name) {
         return nameAt(words, parts(name));
@@ -1057,10 +1080,14 @@ final class OfflineQuestionParser {
         return -1;
     }
 
-    private static String withoutGenericSuffix(String tableName) {
+    /** A table's name as a question says it: ref_template_types is "template types", cars_data is "cars". */
+    private static String withoutGenericWords(String tableName) {
         List<String> parts = new ArrayList<>(parts(tableName));
         while (parts.size() > 1 && GENERIC_SUFFIXES.contains(parts.getLast())) {
             parts.removeLast();
+        }
+        while (parts.size() > 1 && GENERIC_PREFIXES.contains(parts.getFirst())) {
+            parts.removeFirst();
         }
         return String.join("_", parts);
     }

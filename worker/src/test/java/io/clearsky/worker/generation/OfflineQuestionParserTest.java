@@ -43,7 +43,11 @@ class OfflineQuestionParserTest {
             new TableInfo("main", "shop", null, List.of(new ColumnInfo("Name", "VARCHAR", null, false),
                     new ColumnInfo("Number_products", "INTEGER", null, false),
                     new ColumnInfo("GovernmentForm", "VARCHAR", null, false),
-                    new ColumnInfo("country_name", "VARCHAR", null, false)), 9L));
+                    new ColumnInfo("country_name", "VARCHAR", null, false),
+                    new ColumnInfo("Final_Table_Made", "INTEGER", null, false)), 9L),
+            new TableInfo("main", "Ref_Colours", null, List.of(
+                    new ColumnInfo("Colour_Code", "VARCHAR", null, false, List.of("BL", "RD"), true),
+                    new ColumnInfo("Colour_Description", "VARCHAR", null, false)), 2L));
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -90,6 +94,9 @@ class OfflineQuestionParserTest {
             Which shop's number of products is the largest?  | SELECT "Name" FROM "shop" ORDER BY "Number_products" DESC LIMIT 1
             List the names of shops in descending order of number of products. | SELECT "Name" FROM "shop" ORDER BY "Number_products" DESC LIMIT 50
             What is the form of government of each shop?     | SELECT "GovernmentForm" FROM "shop" LIMIT 50
+            What are the ids of documents with document type code BK or CV? | SELECT "Document_ID" FROM "Documents" WHERE "Document_Type_Code" IN ('BK', 'CV') LIMIT 50
+            What is the colour description of the colour with the code RD? | SELECT "Colour_Description" FROM "Ref_Colours" WHERE "Colour_Code" = 'RD' LIMIT 50
+            List the names of shops ordered by the final tables made. | SELECT "Name" FROM "shop" ORDER BY "Final_Table_Made" LIMIT 50
             """)
     void answersWhatItFullyUnderstands(String question, String sql) {
         assertThat(OfflineQuestionParser.parse(question, TABLES, 50)).map(Generation.Sql::sql).contains(sql);
