@@ -87,6 +87,13 @@ final class OfflineQuestionParser {
     private static final Map<String, String> MEASURED_BY = Map.of("youngest", "age", "oldest", "age", "tallest", "height",
             "shortest", "height", "heaviest", "weight", "lightest", "weight");
 
+    private static final String AVERAGE_OPERATOR =
+            "(above|over|greater than|more than|higher than|larger than|bigger than|below|under|less than|lower than|smaller than)";
+
+    /** The comparative of each superlative adjective: older than the average age. */
+    private static final Map<String, String> COMPARATIVES = Map.of("youngest", "younger", "oldest", "older",
+            "tallest", "taller", "shortest", "shorter", "heaviest", "heavier", "lightest", "lighter");
+
     private static final Map<String, String> NUMBER_WORDS = Map.of("one", "1", "two", "2", "three", "3", "four", "4",
             "five", "5");
 
@@ -365,6 +372,11 @@ final class OfflineQuestionParser {
                 // Codes (AHD, USA) count only as written; words only when they mean something by themselves.
                 boolean code = trimmed.length() <= 4 && trimmed.equals(trimmed.toUpperCase(Locale.ROOT))
                         && trimmed.chars().anyMatch(Character::isLetter);
+                if (!code && spoken.strip().matches("\\p{L}{4,}") && !rest.contains(spoken)
+                        && rest.contains(" " + spoken.strip() + "s ")) {
+                    // "countries that are republics": a one-word value in the plural.
+                    spoken = " " + spoken.strip() + "s ";
+                }
                 boolean mentioned = code ? cased.contains(" " + trimmed + " ")
                         : spoken.strip().length() >= 3 && !FILLER.contains(spoken.strip()) && rest.contains(spoken);
                 if (mentioned) {
@@ -499,6 +511,28 @@ final class OfflineQuestionParser {
                 conditions.add(quote(column.name()) + (above ? " > " : " < ") + inside.group(2));
                 described.add(column.name() + (above ? " above " : " below ") + inside.group(2));
                 rest = rest.substring(0, inside.start()) + " # " + rest.substring(inside.end());
+            }
+        }
+        // "singers above the average age", "whose weight is below the average", "older than average": a
+        // comparison with the column's mean over the whole table.
+        for (ColumnInfo column : table.columns()) {
+            String name = phrase(column, table);
+            List<String> comparatives = MEASURED_BY.entrySet().stream()
+                    .filter((entry) -> parts(column.name()).contains(entry.getValue()))
+                    .map((entry) -> COMPARATIVES.get(entry.getKey())).toList();
+            String measure = comparatives.isEmpty() ? "(?!)()" : "(" + String.join("|", comparatives) + ")";
+            Matcher average = Pattern.compile(" (?:whose |with (?:a |an )?)?" + name + " (?:is |are |was |were )?" + AVERAGE_OPERATOR
+                    + " (?:the )?average(?: " + name + ")? | " + AVERAGE_OPERATOR + " (?:the )?average " + name + " | "
+                    + measure + " than (?:the )?average(?: " + name + ")? ").matcher(rest);
+            if (isNumeric(column) && source.equals(quote(table.name())) && average.find()) {
+                String operator = (average.group(1) != null) ? average.group(1) : (average.group(2) != null)
+                        ? average.group(2) : average.group(3);
+                boolean above = operator.matches("above|over|greater than|more than|higher than|larger than|bigger than"
+                        + "|older|taller|heavier");
+                String key = quote(column.name());
+                conditions.add(key + (above ? " > " : " < ") + "(SELECT avg(" + key + ") FROM " + source + ")");
+                described.add(column.name() + (above ? " above" : " below") + " its average");
+                rest = rest.substring(0, average.start()) + " # " + rest.substring(average.end());
             }
         }
         // "cars made in 1980": a year names the table's only year column.

@@ -44,7 +44,8 @@ class OfflineQuestionParserTest {
                     new ColumnInfo("Number_products", "INTEGER", null, false),
                     new ColumnInfo("GovernmentForm", "VARCHAR", null, false),
                     new ColumnInfo("country_name", "VARCHAR", null, false),
-                    new ColumnInfo("Final_Table_Made", "INTEGER", null, false)), 9L),
+                    new ColumnInfo("Final_Table_Made", "INTEGER", null, false),
+                    new ColumnInfo("Kind", "VARCHAR", null, false, List.of("Outlet", "Warehouse"), true)), 9L),
             new TableInfo("main", "Ref_Colours", null, List.of(
                     new ColumnInfo("Colour_Code", "VARCHAR", null, false, List.of("BL", "RD"), true),
                     new ColumnInfo("Colour_Description", "VARCHAR", null, false)), 2L));
@@ -97,6 +98,9 @@ class OfflineQuestionParserTest {
             What are the ids of documents with document type code BK or CV? | SELECT "Document_ID" FROM "Documents" WHERE "Document_Type_Code" IN ('BK', 'CV') LIMIT 50
             What is the colour description of the colour with the code RD? | SELECT "Colour_Description" FROM "Ref_Colours" WHERE "Colour_Code" = 'RD' LIMIT 50
             List the names of shops ordered by the final tables made. | SELECT "Name" FROM "shop" ORDER BY "Final_Table_Made" LIMIT 50
+            How many shops are outlets?                      | SELECT count(*) FROM "shop" WHERE "Kind" = 'Outlet'
+            What are the names of cars whose weight is above the average? | SELECT "name" FROM "cars" WHERE "weight" > (SELECT avg("weight") FROM "cars") LIMIT 50
+            What are the names of teachers older than the average age? | SELECT "Name" FROM "teacher" WHERE "Age" > (SELECT avg("Age") FROM "teacher") LIMIT 50
             """)
     void answersWhatItFullyUnderstands(String question, String sql) {
         assertThat(OfflineQuestionParser.parse(question, TABLES, 50)).map(Generation.Sql::sql).contains(sql);
@@ -119,7 +123,7 @@ class OfflineQuestionParserTest {
             // Two questions in one: a list and a count.
             "What are the different origins, and how many cars are from each?",
             // An adjective whose measure the table lacks.
-            "What is the name of the oldest car?" })
+            "What is the name of the oldest car?", "What are the names of cars younger than average?" })
     void declinesWhenAWordIsNotUnderstood(String question) {
         assertThat(OfflineQuestionParser.parse(question, TABLES, 50)).isEqualTo(Optional.empty());
     }
