@@ -504,6 +504,14 @@ final class OfflineQuestionParser {
             rest = rest.substring(0, adjective.start()) + " " + rest.substring(adjective.end());
         }
         for (ColumnInfo column : table.columns()) {
+            // "cars with 8 cylinders": a number right before a numeric column's name is its value.
+            Matcher counted = Pattern.compile(" (with|has|have|having|had) (-?\\d+(?:\\.\\d+)?) " + phrase(column, table) + " ")
+                    .matcher(rest);
+            if (counted.find() && isNumeric(column)) {
+                conditions.add(quote(column.name()) + " = " + counted.group(2));
+                described.add(column.name() + " is " + counted.group(2));
+                rest = rest.substring(0, counted.start()) + " # " + rest.substring(counted.end());
+            }
             Matcher inside = Pattern.compile(" (?:a |an )?(greater|higher|larger|bigger|more|less|lower|smaller|fewer) "
                     + phrase(column, table) + " than (-?\\d+(?:\\.\\d+)?) ").matcher(rest);
             if (inside.find() && isNumeric(column)) {

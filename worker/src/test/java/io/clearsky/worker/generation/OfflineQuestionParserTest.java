@@ -99,6 +99,7 @@ class OfflineQuestionParserTest {
             What is the colour description of the colour with the code RD? | SELECT "Colour_Description" FROM "Ref_Colours" WHERE "Colour_Code" = 'RD' LIMIT 50
             List the names of shops ordered by the final tables made. | SELECT "Name" FROM "shop" ORDER BY "Final_Table_Made" LIMIT 50
             How many shops are outlets?                      | SELECT count(*) FROM "shop" WHERE "Kind" = 'Outlet'
+            What is the minimum weight of cars with 8 cylinders? | SELECT min("weight") FROM "cars" WHERE "cylinders" = 8
             What are the names of cars whose weight is above the average? | SELECT "name" FROM "cars" WHERE "weight" > (SELECT avg("weight") FROM "cars") LIMIT 50
             What are the names of teachers older than the average age? | SELECT "Name" FROM "teacher" WHERE "Age" > (SELECT avg("Age") FROM "teacher") LIMIT 50
             """)
