@@ -100,6 +100,7 @@ class OfflineQuestionParserTest {
             List the names of shops ordered by the final tables made. | SELECT "Name" FROM "shop" ORDER BY "Final_Table_Made" LIMIT 50
             How many shops are outlets?                      | SELECT count(*) FROM "shop" WHERE "Kind" = 'Outlet'
             What is the minimum weight of cars with 8 cylinders? | SELECT min("weight") FROM "cars" WHERE "cylinders" = 8
+            What are the weights of cars with a weight above 3000? | SELECT "weight" FROM "cars" WHERE "weight" > 3000 LIMIT 50
             What are the names of cars whose weight is above the average? | SELECT "name" FROM "cars" WHERE "weight" > (SELECT avg("weight") FROM "cars") LIMIT 50
             What are the names of teachers older than the average age? | SELECT "Name" FROM "teacher" WHERE "Age" > (SELECT avg("Age") FROM "teacher") LIMIT 50
             """)
@@ -124,7 +125,9 @@ class OfflineQuestionParserTest {
             // Two questions in one: a list and a count.
             "What are the different origins, and how many cars are from each?",
             // An adjective whose measure the table lacks.
-            "What is the name of the oldest car?", "What are the names of cars younger than average?" })
+            "What is the name of the oldest car?", "What are the names of cars younger than average?",
+            // "Which" asks for a row, not for an aggregate's value.
+            "Which maximum weight do cars have?" })
     void declinesWhenAWordIsNotUnderstood(String question) {
         assertThat(OfflineQuestionParser.parse(question, TABLES, 50)).isEqualTo(Optional.empty());
     }
