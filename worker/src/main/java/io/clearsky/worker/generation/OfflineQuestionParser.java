@@ -80,6 +80,13 @@ final class OfflineQuestionParser {
             + "|over|above|at least|no less than|not less than|less than|fewer than|smaller than|lower than|below|under"
             + "|at most|no more than|not more than|equal to|exactly|between) (-?\\d+(?:\\.\\d+)?)(?: and (-?\\d+(?:\\.\\d+)?))?");
 
+    /** The words of a superlative over a named column: "the highest weight", "the fewest players". */
+    private static final String EXTREME = "(highest|largest|greatest|biggest|most|longest|lowest|smallest|fewest|least|shortest)";
+
+    private static final Set<String> HIGHEST = Set.of("highest", "largest", "greatest", "biggest", "most", "longest");
+
+    private static final Set<String> HIGHEST_ADJECTIVES = Set.of("oldest", "tallest", "heaviest");
+
     private static final Pattern SUPERLATIVE_ADJECTIVE = Pattern.compile(
             " (?:the )?(youngest|oldest|tallest|shortest|heaviest|lightest) ");
 
@@ -465,16 +472,15 @@ final class OfflineQuestionParser {
             }
             // "with the 3 lowest weights", and "whose (or the shop's) number of products is the largest".
             Matcher superlative = Pattern.compile(" (?:with |has |have |of )?(?:the )?(?:top (\\d+) )?(?:(\\d+) )?"
-                    + "(highest|largest|greatest|biggest|most|longest|lowest|smallest|fewest|least|shortest) " + name + " "
-                    + "| (?:whose|where|with|s)(?: the| its| their)? " + name + " (?:is|are|was|were) the "
-                    + "(highest|largest|greatest|biggest|most|longest|lowest|smallest|fewest|least|shortest) ").matcher(rest);
+                    + EXTREME + " " + name + " | (?:whose|where|with|s)(?: the| its| their)? " + name
+                    + " (?:is|are|was|were) the " + EXTREME + " ").matcher(rest);
             if (superlative.find() && isNumeric(column)) {
                 if (orderBy != null) {
                     return Optional.empty();
                 }
                 orderBy = column;
                 String extreme = (superlative.group(3) != null) ? superlative.group(3) : superlative.group(4);
-                descending = Set.of("highest", "largest", "greatest", "biggest", "most", "longest").contains(extreme);
+                descending = HIGHEST.contains(extreme);
                 String count = (superlative.group(1) != null) ? superlative.group(1) : superlative.group(2);
                 limit = (count != null) ? Integer.valueOf(count) : 1;
                 rest = rest.substring(0, superlative.start()) + " " + rest.substring(superlative.end());
@@ -499,21 +505,21 @@ final class OfflineQuestionParser {
                 return Optional.empty();
             }
             orderBy = measured.getFirst();
-            descending = Set.of("oldest", "tallest", "heaviest").contains(adjective.group(1));
+            descending = HIGHEST_ADJECTIVES.contains(adjective.group(1));
             limit = 1;
             rest = rest.substring(0, adjective.start()) + " " + rest.substring(adjective.end());
         }
         for (ColumnInfo column : table.columns()) {
+            String name = phrase(column, table);
             // "cars with 8 cylinders": a number right before a numeric column's name is its value.
-            Matcher counted = Pattern.compile(" (with|has|have|having|had) (-?\\d+(?:\\.\\d+)?) " + phrase(column, table) + " ")
-                    .matcher(rest);
+            Matcher counted = Pattern.compile(" (with|has|have|having|had) (-?\\d+(?:\\.\\d+)?) " + name + " ").matcher(rest);
             if (counted.find() && isNumeric(column)) {
                 conditions.add(quote(column.name()) + " = " + counted.group(2));
                 described.add(column.name() + " is " + counted.group(2));
                 rest = rest.substring(0, counted.start()) + " # " + rest.substring(counted.end());
             }
             Matcher inside = Pattern.compile(" (?:a |an )?(greater|higher|larger|bigger|more|less|lower|smaller|fewer) "
-                    + phrase(column, table) + " than (-?\\d+(?:\\.\\d+)?) ").matcher(rest);
+                    + name + " than (-?\\d+(?:\\.\\d+)?) ").matcher(rest);
             if (inside.find() && isNumeric(column)) {
                 boolean above = Set.of("greater", "higher", "larger", "bigger", "more").contains(inside.group(1));
                 conditions.add(quote(column.name()) + (above ? " > " : " < ") + inside.group(2));
@@ -528,6 +534,7 @@ final class OfflineQuestionParser {
             List<String> comparatives = MEASURED_BY.entrySet().stream()
                     .filter((entry) -> parts(column.name()).contains(entry.getValue()))
                     .map((entry) -> COMPARATIVES.get(entry.getKey())).toList();
+            // With no comparative for this column, an alternative that never matches keeps the group numbers.
             String measure = comparatives.isEmpty() ? "(?!)()" : "(" + String.join("|", comparatives) + ")";
             Matcher average = Pattern.compile(" (?:whose |with (?:a |an )?)?" + name + " (?:is |are |was |were )?" + AVERAGE_OPERATOR
                     + " (?:the )?average(?: " + name + ")? | " + AVERAGE_OPERATOR + " (?:the )?average " + name + " | "
@@ -535,8 +542,8 @@ final class OfflineQuestionParser {
             if (isNumeric(column) && source.equals(quote(table.name())) && average.find()) {
                 String operator = (average.group(1) != null) ? average.group(1) : (average.group(2) != null)
                         ? average.group(2) : average.group(3);
-                boolean above = operator.matches("above|over|greater than|more than|higher than|larger than|bigger than"
-                        + "|older|taller|heavier");
+                boolean above = ">".equals(OPERATORS.get(operator)) || HIGHEST_ADJECTIVES.stream()
+                        .map(COMPARATIVES::get).anyMatch(operator::equals);
                 String key = quote(column.name());
                 conditions.add(key + (above ? " > " : " < ") + "(SELECT avg(" + key + ") FROM " + source + ")");
                 described.add(column.name() + (above ? " above" : " below") + " its average");
@@ -1096,10 +1103,11 @@ final class OfflineQuestionParser {
      */
     private static int tableAt(List<String> words, String spokenTable, TableInfo table) {
         List<String> parts = parts(spokenTable);
+        List<List<String>> longer = table.columns().stream().flatMap((column) -> spokenNames(column, table).stream())
+                .filter((name) -> name.size() > parts.size()).toList();
         for (int i = 0; i + parts.size() <= words.size(); i++) {
             int start = i;
-            boolean columnBegins = table.columns().stream().flatMap((column) -> spokenNames(column, table).stream())
-                    .anyMatch((name) -> name.size() > parts.size() && start + name.size() <= words.size()
+            boolean columnBegins = longer.stream().anyMatch((name) -> start + name.size() <= words.size()
                             && matches(words.subList(start, start + name.size()), name));
             if (matches(words.subList(i, i + parts.size()), parts) && !columnBegins) {
                 return i;
