@@ -39,6 +39,12 @@ final class OfflineQuestionParser {
             "corresponds", "corresponding", "considered", "given", "produced", "made", "occurred", "happened", "held",
             "along", "either", "sort", "among", "across", "amount", "well");
 
+    /** Words a question may use for the words of a schema's names, each in the singular and plural. */
+    private static final Map<String, List<String>> SYNONYMS = Map.of("nation", List.of("country"), "nations",
+            List.of("countries"), "store", List.of("shop"), "stores", List.of("shops"), "shop", List.of("store"),
+            "shops", List.of("stores"), "film", List.of("movie"), "films", List.of("movies"), "movie", List.of("film"),
+            "movies", List.of("films"));
+
     private static final Set<String> DISTINCT = Set.of("distinct", "different", "unique");
 
     /** The marker word that stands in for the n-th quoted text of a question. */
@@ -47,6 +53,15 @@ final class OfflineQuestionParser {
     /** 'text', "text", ‘text’, “text” and ``text'': quotes not standing inside a word (Brazil's). */
     private static final Pattern QUOTED = Pattern.compile(
             "``\\s*(.+?)\\s*''|[\"“]([^\"“”]+)[\"”]|(?<![\\p{L}\\p{N}])['‘`]([^'‘’`]+)['’`](?![\\p{L}\\p{N}])");
+
+    /** "Always filter names using ILIKE", "Match all strings case-insensitively using wildcard operators". */
+    private static final Pattern PARTIAL_MATCH = Pattern.compile("(?i)(?:always )?(?:filter|match)(?: all)? (?:names|strings)"
+            + "(?: case-insensitively)? (?:using|with) (?:an? )?(?:ilike|like|wildcard operators|wildcards?)"
+            + "(?: with (?:percent sign )?wildcards)?\\.?");
+
+    /** "Always filter names using an exact match": what the reader does anyway. */
+    private static final Pattern EXACT_MATCH = Pattern.compile("(?i)(?:always )?(?:filter|match)(?: all)? (?:names|strings)"
+            + " (?:using|with) (?:an )?exact(?: string)? match(?:ing)?\\.?");
 
     private static final Set<String> CONTAINS = Set.of("contain", "contains", "containing", "include", "includes",
             "including", "with", "has", "have", "having");
@@ -139,11 +154,28 @@ final class OfflineQuestionParser {
         }
     }
 
-    static Reading read(String question, List<TableInfo> tables, int maxRows) {
+    /**
+     * A question as the reader sees it: lower-cased words with a marker for each quoted text, the same words
+     * as written, the quoted texts, and whether the user asked for names to be matched in part and without
+     * regard to case ("Always filter names using ILIKE").
+     */
+    private record Question(String text, String cased, List<String> quoted, boolean partialMatch) {
+
+        Question withText(String rewritten) {
+            return new Question(rewritten, this.cased, this.quoted, this.partialMatch);
+        }
+    }
+
+    static Reading read(String asked, List<TableInfo> tables, int maxRows) {
         Unread unread = new Unread();
+        // How to match names is an instruction about the SQL, not part of the question.
+        Matcher partial = PARTIAL_MATCH.matcher(asked);
+        boolean partialMatch = partial.find();
+        Matcher exact = EXACT_MATCH.matcher(partialMatch ? partial.replaceAll(" ") : asked);
+        String stated = exact.replaceAll(" ");
         // Quoted text is taken as written; a marker word stands in for it while the rest is read.
         List<String> quoted = new ArrayList<>();
-        Matcher quote = QUOTED.matcher(question);
+        Matcher quote = QUOTED.matcher(stated);
         StringBuilder marked = new StringBuilder();
         while (quote.find()) {
             String literal = (quote.group(1) != null) ? quote.group(1) : (quote.group(2) != null) ? quote.group(2) : quote.group(3);
@@ -153,16 +185,16 @@ final class OfflineQuestionParser {
         quote.appendTail(marked);
         String cased = " " + (" " + marked + " ").replaceAll("[^\\p{L}\\p{N}.\\- ]", " ")
                 .replaceAll("(?<=\\D)\\.|\\.(?=\\D)", " ").replaceAll("\\s+", " ").strip() + " ";
-        String text = cased.toLowerCase(Locale.ROOT);
+        Question question = new Question(cased.toLowerCase(Locale.ROOT), cased, quoted, partialMatch);
         for (TableInfo table : tables) {
-            Optional<Generation.Sql> sql = parse(text, cased, quoted, table, quote(table.name()), null, maxRows, true, unread);
+            Optional<Generation.Sql> sql = parse(question, table, quote(table.name()), null, maxRows, true, unread);
             if (sql.isPresent()) {
                 return new Reading(sql, List.of());
             }
         }
         for (TableInfo table : tables) {
             for (TableInfo partner : tables) {
-                Optional<Generation.Sql> sql = joined(text, cased, quoted, table, partner, maxRows);
+                Optional<Generation.Sql> sql = joined(question, table, partner, maxRows);
                 if (sql.isPresent()) {
                     return new Reading(sql, List.of());
                 }
@@ -170,7 +202,7 @@ final class OfflineQuestionParser {
         }
         for (TableInfo parent : tables) {
             for (TableInfo child : tables) {
-                Optional<Generation.Sql> sql = counted(text, cased, quoted, parent, child, maxRows);
+                Optional<Generation.Sql> sql = counted(question, parent, child, maxRows);
                 if (sql.isPresent()) {
                     return new Reading(sql, List.of());
                 }
@@ -178,7 +210,7 @@ final class OfflineQuestionParser {
         }
         // "What is the total population and maximum GNP in Asia?" names no table: answer only when exactly
         // one table has every column and value the question names.
-        List<Generation.Sql> unnamed = tables.stream().flatMap((table) -> parse(text, cased, quoted, table,
+        List<Generation.Sql> unnamed = tables.stream().flatMap((table) -> parse(question, table,
                 quote(table.name()), null, maxRows, false, unread).stream()).toList();
         return (unnamed.size() == 1) ? new Reading(Optional.of(unnamed.getFirst()), List.of())
                 : new Reading(Optional.empty(), unread.fewest);
@@ -191,8 +223,7 @@ final class OfflineQuestionParser {
      * ({@link #referencing}). The table must be named; the partner's columns join the readable ones, and
      * at least one of them must be used, or the one-table reading would have been enough.
      */
-    private static Optional<Generation.Sql> joined(String text, String cased, List<String> quoted, TableInfo table,
-            TableInfo partner, int maxRows) {
+    private static Optional<Generation.Sql> joined(Question question, TableInfo table, TableInfo partner, int maxRows) {
         if (table == partner) {
             return Optional.empty();
         }
@@ -235,7 +266,7 @@ final class OfflineQuestionParser {
         List<ColumnInfo> columns = new ArrayList<>(table.columns());
         columns.addAll(added);
         TableInfo both = new TableInfo(table.database(), table.name(), table.comment(), columns, table.estimatedRows());
-        Optional<Generation.Sql> sql = parse(text, cased, quoted, both, from, partner, maxRows, true, new Unread());
+        Optional<Generation.Sql> sql = parse(question, both, from, partner, maxRows, true, new Unread());
         // The partner's columns count as used only outside the FROM clause, which names its key itself.
         String outsideFrom = sql.map((found) -> found.sql().replace(from, "")).orElse("");
         if (sql.isEmpty() || added.stream().noneMatch((column) -> outsideFrom.contains(quote(column.name())))) {
@@ -256,8 +287,8 @@ final class OfflineQuestionParser {
      * counted in a derived table joined to the parent, so the count reads as one more column of it
      * ("number_of_concert"). Rows with nothing pointing at them are left out, as an inner join does.
      */
-    private static Optional<Generation.Sql> counted(String text, String cased, List<String> quoted, TableInfo parent,
-            TableInfo child, int maxRows) {
+    private static Optional<Generation.Sql> counted(Question question, TableInfo parent, TableInfo child, int maxRows) {
+        String text = question.text();
         Optional<ColumnInfo[]> keys = (parent == child) ? Optional.empty() : pointing(parent, child);
         if (keys.isEmpty()) {
             return Optional.empty();
@@ -273,7 +304,14 @@ final class OfflineQuestionParser {
                         " the lowest" + counted);
         Matcher compared = Pattern.compile(" (at least|more than|fewer than|less than|at most|over|under|exactly) "
                 + "(\\d+|one|two|three|four|five) " + children + " ").matcher(rewritten);
-        if (compared.find()) {
+        Matcher orMore = Pattern.compile(" (\\d+|one|two|three|four|five) or (more|fewer|less) " + children + " ").matcher(rewritten);
+        if (orMore.find()) {
+            // "documents with 2 or more paragraphs"
+            String number = NUMBER_WORDS.getOrDefault(orMore.group(1), orMore.group(1));
+            rewritten = rewritten.substring(0, orMore.start()) + counted + (orMore.group(2).equals("more") ? "at least " : "at most ")
+                    + number + " " + rewritten.substring(orMore.end());
+        }
+        else if (compared.find()) {
             String number = NUMBER_WORDS.getOrDefault(compared.group(2), compared.group(2));
             rewritten = rewritten.substring(0, compared.start()) + counted + compared.group(1) + " " + number + " "
                     + rewritten.substring(compared.end());
@@ -291,7 +329,8 @@ final class OfflineQuestionParser {
         List<ColumnInfo> columns = new ArrayList<>(parent.columns());
         columns.add(new ColumnInfo(countName, "BIGINT", null, false));
         TableInfo withCount = new TableInfo(parent.database(), parent.name(), parent.comment(), columns, parent.estimatedRows());
-        Optional<Generation.Sql> sql = parse(rewritten, cased, quoted, withCount, source, null, maxRows, true, new Unread());
+        Optional<Generation.Sql> sql = parse(question.withText(rewritten), withCount, source, null, maxRows, true,
+                new Unread());
         // The count alone, with nothing to say whose it is, answers nothing.
         if (sql.isEmpty() || sql.get().sql().startsWith("SELECT " + quote(countName) + " FROM")) {
             return Optional.empty();
@@ -354,14 +393,18 @@ final class OfflineQuestionParser {
         }).findFirst();
     }
 
-    private static Optional<Generation.Sql> parse(String text, String cased, List<String> quoted, TableInfo table,
-            String source, TableInfo partner, int maxRows, boolean tableNamed, Unread unread) {
+    private static Optional<Generation.Sql> parse(Question question, TableInfo table, String source, TableInfo partner,
+            int maxRows, boolean tableNamed, Unread unread) {
+        String text = question.text();
+        String cased = question.cased();
+        List<String> quoted = question.quoted();
         List<String> conditions = new ArrayList<>();
         List<String> described = new ArrayList<>();
         String rest = text;
         // Quoted text first: what stands around it says whether it is a whole value or a part of one.
         for (int i = 0; i < quoted.size(); i++) {
-            Optional<String> after = quotedCondition(rest, LITERAL + i, quoted.get(i), table, conditions, described);
+            Optional<String> after = quotedCondition(rest, LITERAL + i, quoted.get(i), table, question.partialMatch(),
+                    conditions, described);
             if (after.isEmpty()) {
                 return Optional.empty();
             }
@@ -384,6 +427,11 @@ final class OfflineQuestionParser {
                     // "countries that are republics": a one-word value in the plural.
                     spoken = " " + spoken.strip() + "s ";
                 }
+                String demonym = " " + spoken.strip().replaceAll("a$", "an").replaceAll("e$", "ean") + " ";
+                if (!code && spoken.strip().matches("\\p{L}{4,}[ae]") && !rest.contains(spoken) && rest.contains(demonym)) {
+                    // "African countries": a place's adjective names the place.
+                    spoken = demonym;
+                }
                 boolean mentioned = code ? cased.contains(" " + trimmed + " ")
                         : spoken.strip().length() >= 3 && !FILLER.contains(spoken.strip()) && rest.contains(spoken);
                 if (mentioned) {
@@ -401,8 +449,9 @@ final class OfflineQuestionParser {
                 Matcher either = Pattern.compile("(?: either)?" + Pattern.quote(first[2]) + "or" + Pattern.quote(second[2]))
                         .matcher(rest);
                 if (first[0].equals(second[0]) && first != second && !constrained.contains(first[0]) && either.find()) {
-                    conditions.add(quote(first[0]) + " IN ('" + first[1].replace("'", "''") + "', '"
-                            + second[1].replace("'", "''") + "')");
+                    conditions.add(question.partialMatch()
+                            ? "(" + matching(first[0], first[1], false, true) + " OR " + matching(first[0], second[1], false, true) + ")"
+                            : quote(first[0]) + " IN ('" + first[1].replace("'", "''") + "', '" + second[1].replace("'", "''") + "')");
                     described.add(first[0] + " is " + first[1].strip() + " or " + second[1].strip());
                     constrained.add(first[0]);
                     rest = withoutLabel(rest, first[0], either.group());
@@ -434,7 +483,7 @@ final class OfflineQuestionParser {
             Matcher negated = Pattern.compile("(?: is| are| was| were| do| does)? (?:not|other than|except)"
                     + "(?: (?:from|in|at|of|the|equal to))?" + Pattern.quote(match[2])).matcher(rest);
             boolean not = negated.find();
-            conditions.add(quote(match[0]) + (not ? " != '" : " = '") + match[1].replace("'", "''") + "'");
+            conditions.add(matching(match[0], match[1], not, question.partialMatch()));
             described.add(match[0] + (not ? " is not " : " is ") + match[1].strip());
             if (not) {
                 rest = rest.substring(0, negated.start()) + " " + rest.substring(negated.end());
@@ -498,13 +547,11 @@ final class OfflineQuestionParser {
         // "the youngest teacher": an adjective that names the one column it measures.
         Matcher adjective = SUPERLATIVE_ADJECTIVE.matcher(rest);
         if (orderBy == null && adjective.find()) {
-            String measure = MEASURED_BY.get(adjective.group(1));
-            List<ColumnInfo> measured = table.columns().stream()
-                    .filter((column) -> isNumeric(column) && parts(column.name()).contains(measure)).toList();
-            if (measured.size() != 1) {
+            Optional<ColumnInfo> measured = measuredBy(table, MEASURED_BY.get(adjective.group(1)));
+            if (measured.isEmpty()) {
                 return Optional.empty();
             }
-            orderBy = measured.getFirst();
+            orderBy = measured.get();
             descending = HIGHEST_ADJECTIVES.contains(adjective.group(1));
             limit = 1;
             rest = rest.substring(0, adjective.start()) + " " + rest.substring(adjective.end());
@@ -525,6 +572,21 @@ final class OfflineQuestionParser {
                 conditions.add(quote(column.name()) + (above ? " > " : " < ") + inside.group(2));
                 described.add(column.name() + (above ? " above " : " below ") + inside.group(2));
                 rest = rest.substring(0, inside.start()) + " # " + rest.substring(inside.end());
+            }
+        }
+        // "pets older than 1", "whose weight is heavier than 10": a comparative names the column it measures.
+        for (Map.Entry<String, String> comparative : COMPARATIVES.entrySet()) {
+            Optional<ColumnInfo> column = measuredBy(table, MEASURED_BY.get(comparative.getKey()));
+            if (column.isEmpty()) {
+                continue;
+            }
+            Matcher than = Pattern.compile("(?: (?:whose|with (?:a |an )?)?" + phrase(column.get(), table)
+                    + " (?:is|are|was|were))? " + comparative.getValue() + " than (-?\\d+(?:\\.\\d+)?) ").matcher(rest);
+            if (than.find()) {
+                boolean above = HIGHEST_ADJECTIVES.contains(comparative.getKey());
+                conditions.add(quote(column.get().name()) + (above ? " > " : " < ") + than.group(1));
+                described.add(column.get().name() + (above ? " above " : " below ") + than.group(1));
+                rest = rest.substring(0, than.start()) + " # " + rest.substring(than.end());
             }
         }
         // "singers above the average age", "whose weight is below the average", "older than average": a
@@ -550,17 +612,23 @@ final class OfflineQuestionParser {
                 rest = rest.substring(0, average.start()) + " # " + rest.substring(average.end());
             }
         }
-        // "cars made in 1980": a year names the table's only year column.
-        Matcher year = Pattern.compile(" in (?:the )?(?:year )?((?:1[6-9]|20)\\d\\d)(?: or ((?:1[6-9]|20)\\d\\d))? ").matcher(rest);
-        List<ColumnInfo> years = table.columns().stream()
-                .filter((column) -> isNumeric(column) && parts(column.name()).contains("year")).toList();
-        if (year.find() && years.size() == 1) {
-            String column = quote(years.getFirst().name());
-            boolean either = year.group(2) != null;
-            conditions.add(either ? "(" + column + " = " + year.group(1) + " OR " + column + " = " + year.group(2) + ")"
-                    : column + " = " + year.group(1));
-            described.add(years.getFirst().name() + " is " + year.group(1) + (either ? " or " + year.group(2) : ""));
-            rest = rest.substring(0, year.start()) + " # " + rest.substring(year.end());
+        // "cars made in 1980" and "teachers aged 32 or 33": a year names the table's only year column, an age
+        // its only age column.
+        Map<String, Pattern> measures = Map.of("year", Pattern.compile(
+                " in (?:the )?(?:year )?((?:1[6-9]|20)\\d\\d)(?: or ((?:1[6-9]|20)\\d\\d))? "),
+                "age", Pattern.compile(" aged (?:either )?(\\d+)(?: or (\\d+))? "));
+        for (Map.Entry<String, Pattern> measure : measures.entrySet()) {
+            Matcher said = measure.getValue().matcher(rest);
+            Optional<ColumnInfo> column = measuredBy(table, measure.getKey()).or(() -> numbersAsText(table, measure.getKey()));
+            if (said.find() && column.isPresent()) {
+                String name = column.get().name();
+                boolean either = said.group(2) != null;
+                String first = isNumeric(column.get()) ? said.group(1) : "'" + said.group(1) + "'";
+                String second = isNumeric(column.get()) ? said.group(2) : "'" + said.group(2) + "'";
+                conditions.add(quote(name) + (either ? " IN (" + first + ", " + second + ")" : " = " + first));
+                described.add(name + " is " + said.group(1) + (either ? " or " + said.group(2) : ""));
+                rest = rest.substring(0, said.start()) + " # " + rest.substring(said.end());
+            }
         }
         Matcher every = EVERY_COLUMN.matcher(rest);
         boolean everyColumn = every.find();
@@ -621,6 +689,8 @@ final class OfflineQuestionParser {
         // "airline names" asks for the column that names an airline.
         int after = at + parts(spokenTable).size();
         boolean namesAsked = at >= 0 && after < words.size() && Set.of("name", "names").contains(words.get(after));
+        // "the cities in the United States and their population": the cities by name, then their population.
+        boolean rowsAsked = at >= 0 && words.subList(after, words.size()).stream().anyMatch(Set.of("their", "its")::contains);
         if (at >= 0) {
             words.subList(at, at + parts(spokenTable).size()).clear();
         }
@@ -649,8 +719,11 @@ final class OfflineQuestionParser {
         }
         Map<ColumnInfo, Integer> columnAt = new HashMap<>();
         List<ColumnInfo> targets = new ArrayList<>();
-        if (namesAsked) {
-            nameColumn(table).ifPresent(targets::add);
+        if (namesAsked || rowsAsked) {
+            nameColumn(table).ifPresent((column) -> {
+                targets.add(column);
+                columnAt.put(column, at);
+            });
         }
         // Longer names first, so "template type code" is not read as a "code".
         List<Map.Entry<ColumnInfo, List<String>>> spoken = new ArrayList<>();
@@ -785,7 +858,7 @@ final class OfflineQuestionParser {
      * condition and returns the question without those words, or empty when no reading fits.
      */
     private static Optional<String> quotedCondition(String rest, String marker, String literal, TableInfo table,
-            List<String> conditions, List<String> described) {
+            boolean partialMatch, List<String> conditions, List<String> described) {
         int at = rest.indexOf(" " + marker + " ");
         if (at < 0 || rest.indexOf(" " + marker + " ", at + 1) >= 0) {
             return Optional.empty();
@@ -819,7 +892,15 @@ final class OfflineQuestionParser {
                 if (column == null) {
                     return Optional.empty();
                 }
+                String named = String.join(" ", after.subList(2, 2 + column.words()));
                 after.subList(0, 2 + column.words()).clear();
+                // "a song having 'Hey' in its name": the song's name, not the singer's.
+                dropTrailing(before, Set.of("a", "an", "the"));
+                Named owners = before.isEmpty() ? null : columnBefore(before.getLast() + " " + named, table);
+                if (owners != null && owners.words() == column.words() + 1) {
+                    column = new Named(owners.column(), column.words());
+                    before.removeLast();
+                }
             }
             dropTrailing(before, Set.of("that", "which", "whose", "where"));
         }
@@ -860,22 +941,38 @@ final class OfflineQuestionParser {
         }
         // Containment is meant without regard to case; lower() reads the same in DuckDB and Athena.
         conditions.add((pattern != null) ? "lower(" + name + ") LIKE '" + pattern.toLowerCase(Locale.ROOT) + "'"
-                : name + (not ? " != '" : " = '") + escaped + "'");
+                : matching(column.column().name(), literal, not, partialMatch));
         described.add(column.column().name() + ((pattern != null) ? " like " + pattern : (not ? " is not " : " is ") + literal));
         return Optional.of(" " + String.join(" ", before) + " # " + String.join(" ", after) + " ");
     }
 
     /**
+     * The condition that a text column holds (or does not hold) a value: the whole value, or, when the user
+     * asked for names to be matched in part, the value anywhere in it regardless of case.
+     */
+    private static String matching(String column, String value, boolean negated, boolean partial) {
+        // A stored value is compared as stored ('Aberdeen ' with its trailing space); a part of one without it.
+        String escaped = value.replace("'", "''");
+        if (partial) {
+            return "lower(" + quote(column) + ")" + (negated ? " NOT LIKE '%" : " LIKE '%")
+                    + escaped.strip().toLowerCase(Locale.ROOT) + "%'";
+        }
+        return quote(column) + (negated ? " != '" : " = '") + escaped + "'";
+    }
+
+    /**
      * The question without a value and the column words that label it: "abbreviation UAL", "template type
-     * code PP", "the type CV" name the value's column and do not ask for it.
+     * code PP", "the type CV", "the city of New York" name the value's column and do not ask for it.
      */
     private static String withoutLabel(String rest, String column, String spokenValue) {
         List<String> parts = parts(column);
         for (int length = parts.size(); length > 0; length--) {
             for (int start = 0; start + length <= parts.size(); start++) {
-                String label = " " + String.join(" ", parts.subList(start, start + length)) + spokenValue;
-                if (rest.contains(label)) {
-                    return rest.replace(label, " ");
+                String words = " " + String.join(" ", parts.subList(start, start + length));
+                for (String label : List.of(words + spokenValue, words + " of" + spokenValue)) {
+                    if (rest.contains(label)) {
+                        return rest.replace(label, " ");
+                    }
                 }
             }
         }
@@ -1056,6 +1153,21 @@ final class OfflineQuestionParser {
         return after.indexOf(words.get(0)) + String.join(" ", words.subList(0, count)).length();
     }
 
+    /** The table's one numeric column with the word in its name (age, height, year), if it has exactly one. */
+    private static Optional<ColumnInfo> measuredBy(TableInfo table, String word) {
+        List<ColumnInfo> measured = table.columns().stream()
+                .filter((column) -> isNumeric(column) && parts(column.name()).contains(word)).toList();
+        return (measured.size() == 1) ? Optional.of(measured.getFirst()) : Optional.empty();
+    }
+
+    /** The table's one text column with the word in its name whose known values are all whole numbers (age '32'). */
+    private static Optional<ColumnInfo> numbersAsText(TableInfo table, String word) {
+        List<ColumnInfo> measured = table.columns().stream().filter((column) -> !isNumeric(column)
+                && parts(column.name()).contains(word) && column.allValues() && !column.samples().isEmpty()
+                && column.samples().stream().allMatch((value) -> value.strip().matches("\\d+"))).toList();
+        return (measured.size() == 1) ? Optional.of(measured.getFirst()) : Optional.empty();
+    }
+
     /** The column that names a row: name, title, or the table's own singular name (airlines.airline). */
     private static Optional<ColumnInfo> nameColumn(TableInfo table) {
         return table.columns().stream().filter((column) -> {
@@ -1082,7 +1194,7 @@ final class OfflineQuestionParser {
             // "What are the codes, and how many templates correspond to each?" asks for two things.
             return "other";
         }
-        if (text.matches(" (what|which|list|show|give|return|find|tell|sort|order).*")) {
+        if (text.matches(" (what|which|list|show|give|get|return|find|tell|sort|order).*")) {
             return "list";
         }
         return "other";
@@ -1152,7 +1264,13 @@ final class OfflineQuestionParser {
         return List.of(name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT).split("_+"));
     }
 
+    /** Whether a word of the question is a word of a name: the same, in the singular or plural, or a synonym. */
     private static boolean sameWord(String said, String part) {
+        return inflected(said, part) || SYNONYMS.getOrDefault(said, List.of()).stream()
+                .anyMatch((synonym) -> inflected(synonym, part));
+    }
+
+    private static boolean inflected(String said, String part) {
         return said.equals(part) || said.equals(part + "s") || said.equals(part + "es") || part.equals(said + "s")
                 || (part.endsWith("y") && said.equals(part.substring(0, part.length() - 1) + "ies"));
     }

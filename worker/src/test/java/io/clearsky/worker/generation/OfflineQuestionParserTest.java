@@ -46,6 +46,9 @@ class OfflineQuestionParserTest {
                     new ColumnInfo("country_name", "VARCHAR", null, false),
                     new ColumnInfo("Final_Table_Made", "INTEGER", null, false),
                     new ColumnInfo("Kind", "VARCHAR", null, false, List.of("Outlet", "Warehouse"), true)), 9L),
+            new TableInfo("main", "singer", null, List.of(new ColumnInfo("Name", "VARCHAR", null, false),
+                    new ColumnInfo("Country", "VARCHAR", null, false), new ColumnInfo("Song_Name", "VARCHAR", null, false),
+                    new ColumnInfo("City", "VARCHAR", null, false, List.of("New York", "Paris"), true)), 6L),
             new TableInfo("main", "Ref_Colours", null, List.of(
                     new ColumnInfo("Colour_Code", "VARCHAR", null, false, List.of("BL", "RD"), true),
                     new ColumnInfo("Colour_Description", "VARCHAR", null, false)), 2L));
@@ -74,7 +77,7 @@ class OfflineQuestionParserTest {
             How many cars have origin 'USA'?                 | SELECT count(*) FROM "cars" WHERE "origin" = 'USA'
             What is all the information about cars from Europe? | SELECT * FROM "cars" WHERE "origin" = 'Europe' LIMIT 50
             How many cars are there in 1980?                 | SELECT count(*) FROM "cars" WHERE "year" = 1980
-            How many cars are there in year 1980 or 1981?    | SELECT count(*) FROM "cars" WHERE ("year" = 1980 OR "year" = 1981)
+            How many cars are there in year 1980 or 1981?    | SELECT count(*) FROM "cars" WHERE "year" IN (1980, 1981)
             How many cars have a greater weight than 3000?   | SELECT count(*) FROM "cars" WHERE "weight" > 3000
             What is the total population and maximum GNP in Europe? | SELECT sum("Population"), max("GNP") FROM "country" WHERE "Continent" = 'Europe'
             Which origin has the most cars?                  | SELECT "origin" FROM "cars" GROUP BY "origin" ORDER BY count(*) DESC, "origin" LIMIT 1
@@ -103,9 +106,29 @@ class OfflineQuestionParserTest {
             What are the weights of cars with a weight above 3000? | SELECT "weight" FROM "cars" WHERE "weight" > 3000 LIMIT 50
             What are the names of cars whose weight is above the average? | SELECT "name" FROM "cars" WHERE "weight" > (SELECT avg("weight") FROM "cars") LIMIT 50
             What are the names of teachers older than the average age? | SELECT "Name" FROM "teacher" WHERE "Age" > (SELECT avg("Age") FROM "teacher") LIMIT 50
+            What is the total population of European countries? | SELECT sum("Population") FROM "country" WHERE "Continent" = 'Europe'
+            How many stores are there?                       | SELECT count(*) FROM "shop"
+            How many nations are in Europe?                  | SELECT count(*) FROM "country" WHERE "Continent" = 'Europe'
+            What are the names of teachers aged 32 or 33?    | SELECT "Name" FROM "teacher" WHERE "Age" IN (32, 33) LIMIT 50
+            What are the names of teachers older than 30?    | SELECT "Name" FROM "teacher" WHERE "Age" > 30 LIMIT 50
+            How many cars are heavier than 3000?             | SELECT count(*) FROM "cars" WHERE "weight" > 3000
+            What is the name and nation of the singer who has a song with 'Hey' in its name? | SELECT "Name", "Country" FROM "singer" WHERE lower("Song_Name") LIKE '%hey%' LIMIT 50
+            How many singers are from the city of Paris?     | SELECT count(*) FROM "singer" WHERE "City" = 'Paris'
+            Get the singers and their countries.             | SELECT "Name", "Country" FROM "singer" LIMIT 50
             """)
     void answersWhatItFullyUnderstands(String question, String sql) {
         assertThat(OfflineQuestionParser.parse(question, TABLES, 50)).map(Generation.Sql::sql).contains(sql);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Always filter names using ILIKE                                 | lower("origin") LIKE '%japan%'
+            Match all strings case-insensitively using wildcard operators. | lower("origin") LIKE '%japan%'
+            Always filter names using an exact match                        | "origin" = 'Japan'
+            """)
+    void matchesNamesInPartWhenTheInstructionsSaySo(String instruction, String condition) {
+        assertThat(OfflineQuestionParser.parse("How many cars are from Japan?\n" + instruction, TABLES, 50))
+                .map(Generation.Sql::sql).contains("SELECT count(*) FROM \"cars\" WHERE " + condition);
     }
 
     @ParameterizedTest
@@ -161,6 +184,7 @@ class OfflineQuestionParserTest {
             What are the names of people and the number of poker players for each? | SELECT "Name", "number_of_poker_player" FROM "people" JOIN (SELECT "People_ID", count(*) AS "number_of_poker_player" FROM "poker_player" GROUP BY "People_ID") AS "poker_player_counts" USING ("People_ID") LIMIT 50
             What is the name of the people with the most poker players? | SELECT "Name" FROM "people" JOIN (SELECT "People_ID", count(*) AS "number_of_poker_player" FROM "poker_player" GROUP BY "People_ID") AS "poker_player_counts" USING ("People_ID") ORDER BY "number_of_poker_player" DESC LIMIT 1
             How many people have at least two poker players? | SELECT count(*) FROM "people" JOIN (SELECT "People_ID", count(*) AS "number_of_poker_player" FROM "poker_player" GROUP BY "People_ID") AS "poker_player_counts" USING ("People_ID") WHERE "number_of_poker_player" >= 2
+            What are the names of ships with 2 or more deaths? | SELECT "name" FROM "ship" JOIN (SELECT "caused_by_ship_id", count(*) AS "number_of_death" FROM "death" GROUP BY "caused_by_ship_id") AS "death_counts" ON "ship"."id" = "death_counts"."caused_by_ship_id" WHERE "number_of_death" >= 2 LIMIT 50
             What are the names of ships with more than 3 deaths? | SELECT "name" FROM "ship" JOIN (SELECT "caused_by_ship_id", count(*) AS "number_of_death" FROM "death" GROUP BY "caused_by_ship_id") AS "death_counts" ON "ship"."id" = "death_counts"."caused_by_ship_id" WHERE "number_of_death" > 3 LIMIT 50
             """)
     void countsTheRowsThatPointAtEachRow(String question, String sql) {
