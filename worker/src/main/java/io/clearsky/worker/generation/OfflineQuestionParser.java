@@ -159,10 +159,20 @@ final class OfflineQuestionParser {
      * as written, the quoted texts, and whether the user asked for names to be matched in part and without
      * regard to case ("Always filter names using ILIKE").
      */
-    private record Question(String text, String cased, List<String> quoted, boolean partialMatch) {
+    private record Question(String text, String cased, List<String> quoted, boolean partialMatch, List<String> given,
+            List<String> givenDescribed) {
+
+        Question(String text, String cased, List<String> quoted, boolean partialMatch) {
+            this(text, cased, quoted, partialMatch, List.of(), List.of());
+        }
 
         Question withText(String rewritten) {
-            return new Question(rewritten, this.cased, this.quoted, this.partialMatch);
+            return new Question(rewritten, this.cased, this.quoted, this.partialMatch, this.given, this.givenDescribed);
+        }
+
+        /** The question with some of its words already read as a condition. */
+        Question withCondition(String rewritten, String condition, String described) {
+            return new Question(rewritten, this.cased, this.quoted, this.partialMatch, List.of(condition), List.of(described));
         }
     }
 
@@ -202,7 +212,8 @@ final class OfflineQuestionParser {
         }
         for (TableInfo parent : tables) {
             for (TableInfo child : tables) {
-                Optional<Generation.Sql> sql = counted(question, parent, child, maxRows);
+                Optional<Generation.Sql> sql = counted(question, parent, child, tables, maxRows)
+                        .or(() -> unrelated(question, parent, child, tables, maxRows));
                 if (sql.isPresent()) {
                     return new Reading(sql, List.of());
                 }
@@ -287,9 +298,15 @@ final class OfflineQuestionParser {
      * counted in a derived table joined to the parent, so the count reads as one more column of it
      * ("number_of_concert"). Rows with nothing pointing at them are left out, as an inner join does.
      */
-    private static Optional<Generation.Sql> counted(Question question, TableInfo parent, TableInfo child, int maxRows) {
+    private static Optional<Generation.Sql> counted(Question question, TableInfo parent, TableInfo child,
+            List<TableInfo> tables, int maxRows) {
         String text = question.text();
-        Optional<ColumnInfo[]> keys = (parent == child) ? Optional.empty() : pointing(parent, child);
+        if (parent == child) {
+            return Optional.empty();
+        }
+        // The singers of a concert are counted in the table that links singers to concerts.
+        Optional<TableInfo> link = pointing(parent, child).isPresent() ? Optional.of(child) : linking(parent, child, tables);
+        Optional<ColumnInfo[]> keys = link.flatMap((counted) -> pointing(parent, counted));
         if (keys.isEmpty()) {
             return Optional.empty();
         }
@@ -323,7 +340,7 @@ final class OfflineQuestionParser {
         String parentKey = keys.get()[0].name();
         String childKey = keys.get()[1].name();
         String source = quote(parent.name()) + " JOIN (SELECT " + quote(childKey) + ", count(*) AS " + quote(countName)
-                + " FROM " + quote(child.name()) + " GROUP BY " + quote(childKey) + ") AS " + alias
+                + " FROM " + quote(link.get().name()) + " GROUP BY " + quote(childKey) + ") AS " + alias
                 + (parentKey.equals(childKey) ? " USING (" + quote(parentKey) + ")"
                         : " ON " + quote(parent.name()) + "." + quote(parentKey) + " = " + alias + "." + quote(childKey));
         List<ColumnInfo> columns = new ArrayList<>(parent.columns());
@@ -336,7 +353,50 @@ final class OfflineQuestionParser {
             return Optional.empty();
         }
         return Optional.of(new Generation.Sql(sql.get().sql(), sql.get().explanation() + " " + countName
-                + " counts the " + child.name() + " rows whose " + childKey + " is the " + parent.name() + "'s " + parentKey + "."));
+                + " counts the " + link.get().name() + " rows whose " + childKey + " is the " + parent.name() + "'s " + parentKey + "."));
+    }
+
+    /**
+     * Reads "templates not used by any document", "students who do not have any pet" and "people that are
+     * not poker players": the rows of {@code parent} that no row of {@code child} (or of the table linking
+     * the two) points at. The table must be named right before the words that say so, and those words must
+     * end the question, so that nothing said of the child is read as said of the parent.
+     */
+    private static Optional<Generation.Sql> unrelated(Question question, TableInfo parent, TableInfo child,
+            List<TableInfo> tables, int maxRows) {
+        if (parent == child) {
+            return Optional.empty();
+        }
+        Optional<TableInfo> link = pointing(parent, child).isPresent() ? Optional.of(child) : linking(parent, child, tables);
+        Optional<ColumnInfo[]> keys = link.flatMap((pointer) -> pointing(parent, pointer));
+        if (keys.isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher none = Pattern.compile(" " + phrase(withoutGenericWords(parent.name())) + "(?: that| which| who)?"
+                + "((?: do| does| did) not(?: \\p{L}+)?| (?:are |is )?not(?: \\p{L}+)?(?: by| in| for| with| to)?| with no| without)"
+                + "(?: any| a| an| a single)? " + phrase(withoutGenericWords(child.name())) + " $").matcher(question.text());
+        if (!none.find()) {
+            return Optional.empty();
+        }
+        String parentKey = quote(keys.get()[0].name());
+        String childKey = quote(keys.get()[1].name());
+        String condition = parentKey + " NOT IN (SELECT " + childKey + " FROM " + quote(link.get().name()) + " WHERE "
+                + childKey + " IS NOT NULL)";
+        String rewritten = question.text().substring(0, none.start(1)) + " ";
+        Optional<Generation.Sql> sql = parse(question.withCondition(rewritten, condition, "no " + link.get().name()
+                + " row points at it"), parent, quote(parent.name()), null, maxRows, true, new Unread());
+        return sql.map((found) -> new Generation.Sql(found.sql(), found.explanation() + " A row counts when no "
+                + link.get().name() + " row's " + keys.get()[1].name() + " is its " + keys.get()[0].name() + "."));
+    }
+
+    /**
+     * The one table that points at both {@code parent} and {@code other}, as singer_in_concert links singers
+     * and concerts, when {@code other} does not point at the parent itself.
+     */
+    private static Optional<TableInfo> linking(TableInfo parent, TableInfo other, List<TableInfo> tables) {
+        List<TableInfo> links = tables.stream().filter((link) -> link != parent && link != other
+                && pointing(parent, link).isPresent() && pointing(other, link).isPresent()).toList();
+        return (links.size() == 1) ? Optional.of(links.getFirst()) : Optional.empty();
     }
 
     /**
@@ -398,8 +458,8 @@ final class OfflineQuestionParser {
         String text = question.text();
         String cased = question.cased();
         List<String> quoted = question.quoted();
-        List<String> conditions = new ArrayList<>();
-        List<String> described = new ArrayList<>();
+        List<String> conditions = new ArrayList<>(question.given());
+        List<String> described = new ArrayList<>(question.givenDescribed());
         String rest = text;
         // Quoted text first: what stands around it says whether it is a whole value or a part of one.
         for (int i = 0; i < quoted.size(); i++) {
