@@ -37,7 +37,8 @@ final class OfflineQuestionParser {
             "i", "want", "know", "get", "out", "name", "names", "as", "s", "currently", "overall", "altogether",
             "existing", "available", "known", "registered", "belong", "belongs", "located", "affiliated", "correspond",
             "corresponds", "corresponding", "considered", "given", "produced", "made", "occurred", "happened", "held",
-            "along", "either", "sort", "among", "across", "amount", "well");
+            "along", "either", "sort", "among", "across", "amount", "well", "use", "uses", "used", "using", "serve", "serves",
+            "serving", "sell", "sells");
 
     /** Words a question may use for the words of a schema's names, each in the singular and plural. */
     private static final Map<String, List<String>> SYNONYMS = Map.of("nation", List.of("country"), "nations",
@@ -240,8 +241,10 @@ final class OfflineQuestionParser {
         }
         Set<String> own = new HashSet<>();
         table.columns().forEach((column) -> own.add(column.name().toLowerCase(Locale.ROOT)));
-        List<ColumnInfo> shared = partner.columns().stream()
+        // Shared keys join; other shared names (other_details) are the table's own, not the partner's.
+        List<ColumnInfo> sharedNames = partner.columns().stream()
                 .filter((column) -> own.contains(column.name().toLowerCase(Locale.ROOT))).toList();
+        List<ColumnInfo> shared = sharedNames.stream().filter((column) -> parts(column.name()).getLast().equals("id")).toList();
         String from;
         ColumnInfo key;
         List<ColumnInfo> added;
@@ -250,13 +253,13 @@ final class OfflineQuestionParser {
         // Two tables' own keys (cars_data.Id, car_makers.Id) share a name but not a meaning.
         boolean bothOwnKeys = shared.size() == 1 && Stream.of(table, partner).allMatch((either) -> ownKey(either)
                 .filter((column) -> column.name().equalsIgnoreCase(shared.getFirst().name())).isPresent());
-        if (shared.size() == 1 && parts(shared.getFirst().name()).getLast().equals("id") && !bothOwnKeys) {
+        if (shared.size() == 1 && !bothOwnKeys) {
             key = shared.getFirst();
             repeated = ownKey(table).filter((column) -> column.name().equalsIgnoreCase(key.name())).isPresent();
-            added = partner.columns().stream().filter((column) -> column != shared.getFirst()).toList();
+            added = partner.columns().stream().filter((column) -> !sharedNames.contains(column)).toList();
             from = quote(table.name()) + " JOIN " + quote(partner.name()) + " USING (" + quote(key.name()) + ")";
         }
-        else if (shared.isEmpty()) {
+        else if (sharedNames.isEmpty()) {
             // Keys named after the table they point to: countrylanguage.CountryCode is country.Code,
             // death.caused_by_ship_id is ship.id.
             Optional<ColumnInfo[]> pointedAt = referencing(table, partner);
@@ -604,6 +607,12 @@ final class OfflineQuestionParser {
                 rest = rest.substring(0, group.start()) + " " + rest.substring(group.end());
             }
         }
+        // "the template type codes and the number of templates for each": one group per value of the column asked.
+        Matcher eachEnd = Pattern.compile(" (?:for|in|of|to) each(?: one| of them)? $").matcher(rest);
+        boolean perTarget = groupBy == null && eachEnd.find();
+        if (perTarget) {
+            rest = rest.substring(0, eachEnd.start()) + " ";
+        }
         // "the youngest teacher": an adjective that names the one column it measures.
         Matcher adjective = SUPERLATIVE_ADJECTIVE.matcher(rest);
         if (orderBy == null && adjective.find()) {
@@ -824,6 +833,11 @@ final class OfflineQuestionParser {
         }
         String filtered = whereDescribed(described);
         String from = " FROM " + source + where(conditions);
+        if (perTarget && targets.size() == 1) {
+            // "the different codes, and how many templates for each": the codes are different as groups anyway.
+            return grouped(intent, aggregates, targets, targets.getFirst(), true, table, from, filtered,
+                    orderBy != null || orderAsked);
+        }
         if (groupBy != null) {
             // "the average age for each type" reads the average first, "each type and its average age" the type.
             int firstAggregate = AGGREGATES.keySet().stream().mapToInt((word) -> text.indexOf(" " + word + " "))
@@ -1248,6 +1262,10 @@ final class OfflineQuestionParser {
         }
         if (text.startsWith(" how many ") || text.startsWith(" count ") || text.contains(" number of ")
                 || text.startsWith(" what is the count ")) {
+            return "count";
+        }
+        if (text.matches(".* how many .* each(?: one| of them)? ")) {
+            // "What are the codes, and how many templates correspond to each?"
             return "count";
         }
         if (text.contains(" how many ")) {
