@@ -38,7 +38,7 @@ final class OfflineQuestionParser {
             "existing", "available", "known", "registered", "belong", "belongs", "located", "affiliated", "correspond",
             "corresponds", "corresponding", "considered", "given", "produced", "made", "occurred", "happened", "held",
             "along", "either", "sort", "among", "across", "amount", "well", "use", "uses", "used", "using", "serve", "serves",
-            "serving", "sell", "sells");
+            "serving", "sell", "sells", "where", "when");
 
     /** Words a question may use for the words of a schema's names, each in the singular and plural. */
     private static final Map<String, List<String>> SYNONYMS = Map.of("nation", List.of("country"), "nations",
@@ -336,7 +336,8 @@ final class OfflineQuestionParser {
             rewritten = rewritten.substring(0, compared.start()) + counted + compared.group(1) + " " + number + " "
                     + rewritten.substring(compared.end());
         }
-        if (rewritten.equals(text)) {
+        if (rewritten.equals(text) && !text.contains(counted)) {
+            // Nothing counts the child's rows ("the number of documents" already reads as the count's name).
             return Optional.empty();
         }
         String alias = quote(child.name() + "_counts");
@@ -558,6 +559,10 @@ final class OfflineQuestionParser {
         if (busiest.isPresent()) {
             return busiest;
         }
+        Optional<Generation.Sql> shared = sharedValues(rest, table, source, conditions, described);
+        if (shared.isPresent()) {
+            return shared;
+        }
         // Ordering, superlatives and grouping name their column right after their words.
         ColumnInfo orderBy = null;
         boolean descending = false;
@@ -633,6 +638,13 @@ final class OfflineQuestionParser {
                 conditions.add(quote(column.name()) + " = " + counted.group(2));
                 described.add(column.name() + " is " + counted.group(2));
                 rest = rest.substring(0, counted.start()) + " # " + rest.substring(counted.end());
+            }
+            Matcher before = Pattern.compile(" (over|above|under|below|at least|at most) " + name + " (-?\\d+(?:\\.\\d+)?) ").matcher(rest);
+            if (before.find() && isNumeric(column)) {
+                // "singers above age 20"
+                conditions.add(quote(column.name()) + " " + OPERATORS.get(before.group(1)) + " " + before.group(2));
+                described.add(column.name() + " " + before.group(1) + " " + before.group(2));
+                rest = rest.substring(0, before.start()) + " # " + rest.substring(before.end());
             }
             Matcher inside = Pattern.compile(" (?:a |an )?(greater|higher|larger|bigger|more|less|lower|smaller|fewer) "
                     + name + " than (-?\\d+(?:\\.\\d+)?) ").matcher(rest);
@@ -1036,14 +1048,14 @@ final class OfflineQuestionParser {
 
     /**
      * The question without a value and the column words that label it: "abbreviation UAL", "template type
-     * code PP", "the type CV", "the city of New York" name the value's column and do not ask for it.
+     * code PP", "the type CV", "the city of New York", "government is US territory" name the value's column and do not ask for it.
      */
     private static String withoutLabel(String rest, String column, String spokenValue) {
         List<String> parts = parts(column);
         for (int length = parts.size(); length > 0; length--) {
             for (int start = 0; start + length <= parts.size(); start++) {
                 String words = " " + String.join(" ", parts.subList(start, start + length));
-                for (String label : List.of(words + spokenValue, words + " of" + spokenValue)) {
+                for (String label : List.of(words + spokenValue, words + " of" + spokenValue, words + " is" + spokenValue)) {
                     if (rest.contains(label)) {
                         return rest.replace(label, " ");
                     }
@@ -1086,7 +1098,7 @@ final class OfflineQuestionParser {
     private static Optional<Generation.Sql> mostFrequent(String rest, TableInfo table, String source,
             List<String> conditions, List<String> described) {
         String tablePhrase = phrase(table.name());
-        for (ColumnInfo column : table.columns()) {
+        for (ColumnInfo column : table.columns().stream().filter(OfflineQuestionParser::namesValues).toList()) {
             String name = phrase(column, table);
             Matcher which = Pattern.compile("^ (?:which|what)(?: is the)? (" + name + ")(?: that| which)? (?:has|have|had|is|was|are)"
                     + "(?: spoken by| used by| shared by)?(?: the)? (most|largest number of|greatest number of|highest number of"
@@ -1110,6 +1122,46 @@ final class OfflineQuestionParser {
                     + whereDescribed(described) + "."));
         }
         return Optional.empty();
+    }
+
+    /**
+     * "the hometowns shared by at least two teachers", "template type codes with less than three templates":
+     * the values of a column that a given number of rows share.
+     */
+    private static Optional<Generation.Sql> sharedValues(String rest, TableInfo table, String source,
+            List<String> conditions, List<String> described) {
+        String tablePhrase = phrase(withoutGenericWords(table.name()));
+        for (ColumnInfo column : table.columns()) {
+            if (!namesValues(column)) {
+                continue;
+            }
+            Matcher shared = Pattern.compile("^ (?:what|which|show|list|find|return|give)(?: are| is)?(?: all)?(?: the)?"
+                    + "(?: different| distinct)? (" + phrase(column, table) + ")(?: that are| which are)? (?:shared by|with|that have"
+                    + "|having|for which there are|that has) (?:(at least|more than|fewer than|less than|at most|exactly) "
+                    + "(\\d+|one|two|three|four|five)|(\\d+|one|two|three|four|five) or (more|fewer|less)) " + tablePhrase + " $")
+                    .matcher(rest);
+            if (!shared.find()) {
+                continue;
+            }
+            String operator = (shared.group(2) != null) ? OPERATORS.get(shared.group(2))
+                    : shared.group(5).equals("more") ? ">=" : "<=";
+            String said = (shared.group(3) != null) ? shared.group(3) : shared.group(4);
+            String number = NUMBER_WORDS.getOrDefault(said, said);
+            String key = quote(column.name());
+            return Optional.of(new Generation.Sql("SELECT " + key + " FROM " + source + where(conditions) + " GROUP BY "
+                    + key + " HAVING count(*) " + operator + " " + number + " ORDER BY " + key, "The " + column.name()
+                    + " values shared by " + operator + " " + number + " rows of " + table.name()
+                    + whereDescribed(described) + "."));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether a column's values are what the question names: text, or numbers that say they are ids, codes or
+     * years. flights.Airline holds numbers that point at airlines; "which airline" asks for the airline.
+     */
+    private static boolean namesValues(ColumnInfo column) {
+        return !isNumeric(column) || Set.of("id", "code", "number", "no", "year").contains(parts(column.name()).getLast());
     }
 
     private static String where(List<String> conditions) {
