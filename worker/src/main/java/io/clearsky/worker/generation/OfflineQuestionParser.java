@@ -613,8 +613,8 @@ final class OfflineQuestionParser {
             }
         }
         // "the template type codes and the number of templates for each": one group per value of the column asked.
-        Matcher eachEnd = Pattern.compile(" (?:for|in|of|to) each(?: one| of them)? $").matcher(rest);
-        boolean perTarget = groupBy == null && eachEnd.find();
+        Matcher eachEnd = Pattern.compile(" (?:for|in|of|to|from) each(?: one| of them)? $").matcher(rest);
+        boolean perTarget = groupBy == null && source.equals(quote(table.name())) && eachEnd.find();
         if (perTarget) {
             rest = rest.substring(0, eachEnd.start()) + " ";
         }
@@ -849,6 +849,10 @@ final class OfflineQuestionParser {
             // "the different codes, and how many templates for each": the codes are different as groups anyway.
             return grouped(intent, aggregates, targets, targets.getFirst(), true, table, from, filtered,
                     orderBy != null || orderAsked);
+        }
+        if (!text.startsWith(" how many ") && text.contains(" how many ")) {
+            // A list and a count in one question, other than "the codes, and how many templates for each".
+            return Optional.empty();
         }
         if (groupBy != null) {
             // "the average age for each type" reads the average first, "each type and its average age" the type.

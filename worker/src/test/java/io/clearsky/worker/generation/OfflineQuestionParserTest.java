@@ -115,6 +115,13 @@ class OfflineQuestionParserTest {
             What is the name and nation of the singer who has a song with 'Hey' in its name? | SELECT "Name", "Country" FROM "singer" WHERE lower("Song_Name") LIKE '%hey%' LIMIT 50
             How many singers are from the city of Paris?     | SELECT count(*) FROM "singer" WHERE "City" = 'Paris'
             Get the singers and their countries.             | SELECT "Name", "Country" FROM "singer" LIMIT 50
+            What are the names of the cars when the maker is not 'ford'? | SELECT "name" FROM "cars" WHERE "maker" != 'ford' LIMIT 50
+            What are the distinct hometowns where teachers above age 30 are from? | SELECT DISTINCT "Hometown" FROM "teacher" WHERE "Age" > 30 LIMIT 50
+            Show the hometowns shared by at least two teachers. | SELECT "Hometown" FROM "teacher" GROUP BY "Hometown" HAVING count(*) >= 2 ORDER BY "Hometown"
+            What are the origins with 3 or more cars?        | SELECT "origin" FROM "cars" GROUP BY "origin" HAVING count(*) >= 3 ORDER BY "origin"
+            Show all origins and the number of cars for each. | SELECT "origin", count(*) FROM "cars" GROUP BY "origin" ORDER BY count(*) DESC, "origin"
+            What are the different origins, and how many cars are from each? | SELECT "origin", count(*) FROM "cars" GROUP BY "origin" ORDER BY count(*) DESC, "origin"
+            What is the total population of countries whose continent is Europe? | SELECT sum("Population") FROM "country" WHERE "Continent" = 'Europe'
             """)
     void answersWhatItFullyUnderstands(String question, String sql) {
         assertThat(OfflineQuestionParser.parse(question, TABLES, 50)).map(Generation.Sql::sql).contains(sql);
@@ -146,7 +153,7 @@ class OfflineQuestionParserTest {
             // No table named and no column of one: not enough to know what is asked.
             "What is in Europe?",
             // Two questions in one: a list and a count.
-            "What are the different origins, and how many cars are from each?",
+            "What are the different origins, and how many cars are there?",
             // An adjective whose measure the table lacks.
             "What is the name of the oldest car?", "What are the names of cars younger than average?",
             // "Which" asks for a row, not for an aggregate's value.
@@ -189,6 +196,39 @@ class OfflineQuestionParserTest {
             """)
     void countsTheRowsThatPointAtEachRow(String question, String sql) {
         assertThat(OfflineQuestionParser.parse(question, JOINABLE, 50)).map(Generation.Sql::sql).contains(sql);
+    }
+
+    private static final List<TableInfo> LINKED = List.of(
+            new TableInfo("main", "singer", null, List.of(new ColumnInfo("Singer_ID", "INTEGER", null, false),
+                    new ColumnInfo("Name", "VARCHAR", null, false), new ColumnInfo("Age", "INTEGER", null, false)), 6L),
+            new TableInfo("main", "concert", null, List.of(new ColumnInfo("concert_ID", "INTEGER", null, false),
+                    new ColumnInfo("concert_Name", "VARCHAR", null, false), new ColumnInfo("Year", "INTEGER", null, false)), 6L),
+            new TableInfo("main", "singer_in_concert", null, List.of(new ColumnInfo("concert_ID", "INTEGER", null, false),
+                    new ColumnInfo("Singer_ID", "INTEGER", null, false)), 10L),
+            new TableInfo("main", "Documents", null, List.of(new ColumnInfo("Document_ID", "INTEGER", null, false),
+                    new ColumnInfo("Document_Name", "VARCHAR", null, false), new ColumnInfo("Other_Details", "VARCHAR", null, false)), 5L),
+            new TableInfo("main", "Paragraphs", null, List.of(new ColumnInfo("Paragraph_ID", "INTEGER", null, false),
+                    new ColumnInfo("Document_ID", "INTEGER", null, false), new ColumnInfo("Paragraph_Text", "VARCHAR", null, false),
+                    new ColumnInfo("Other_Details", "VARCHAR", null, false)), 9L));
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            List the singer names and the number of concerts for each singer. | SELECT "Name", "number_of_concert" FROM "singer" JOIN (SELECT "Singer_ID", count(*) AS "number_of_concert" FROM "singer_in_concert" GROUP BY "Singer_ID") AS "concert_counts" USING ("Singer_ID") LIMIT 50
+            What are the names of singers that do not have any concert? | SELECT "Name" FROM "singer" WHERE "Singer_ID" NOT IN (SELECT "Singer_ID" FROM "singer_in_concert" WHERE "Singer_ID" IS NOT NULL) LIMIT 50
+            What is the average age of singers with no concerts? | SELECT avg("Age") FROM "singer" WHERE "Singer_ID" NOT IN (SELECT "Singer_ID" FROM "singer_in_concert" WHERE "Singer_ID" IS NOT NULL)
+            Show the names of documents not used by any paragraph. | SELECT "Document_Name" FROM "Documents" WHERE "Document_ID" NOT IN (SELECT "Document_ID" FROM "Paragraphs" WHERE "Document_ID" IS NOT NULL) LIMIT 50
+            Show all paragraph texts for the document named 'Welcome'. | SELECT "Paragraph_Text" FROM "Paragraphs" JOIN "Documents" USING ("Document_ID") WHERE "Document_Name" = 'Welcome' LIMIT 50
+            """)
+    void readsRowsThroughLinkingAndPointingTables(String question, String sql) {
+        assertThat(OfflineQuestionParser.parse(question, LINKED, 50)).map(Generation.Sql::sql).contains(sql);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // What is said after "did not have a concert" is said of the concert, which this reading cannot place.
+            "What are the names of singers that did not have a concert in 2014?" })
+    void declinesWhenSomethingIsSaidOfTheRowsThatAreMissing(String question) {
+        assertThat(OfflineQuestionParser.parse(question, LINKED, 50)).isEqualTo(Optional.empty());
     }
 
     @ParameterizedTest
