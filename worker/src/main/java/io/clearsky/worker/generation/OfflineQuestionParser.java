@@ -1223,7 +1223,8 @@ final class OfflineQuestionParser {
     /** A column's names as a regular expression over question words, each word singular or plural. */
     private static String phrase(ColumnInfo column, TableInfo table) {
         return "(?:" + String.join("|", spokenNames(column, table).stream().map((parts) -> String.join(" ",
-                parts.stream().map((part) -> Pattern.quote(part) + "(?:s|es)?").toList())).toList()) + ")";
+                parts.stream().map((part) -> part.endsWith("y") ? Pattern.quote(part.substring(0, part.length() - 1)) + "(?:y|ies)"
+                        : Pattern.quote(part) + "(?:s|es)?").toList())).toList()) + ")";
     }
 
     /** The column whose name ends the text before a comparison, allowing "is", "was" or "are" in between. */
