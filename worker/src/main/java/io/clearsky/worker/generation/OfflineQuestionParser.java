@@ -304,13 +304,8 @@ final class OfflineQuestionParser {
     private static Optional<Generation.Sql> counted(Question question, TableInfo parent, TableInfo child,
             List<TableInfo> tables, int maxRows) {
         String text = question.text();
-        if (parent == child) {
-            return Optional.empty();
-        }
-        // The singers of a concert are counted in the table that links singers to concerts.
-        Optional<TableInfo> link = pointing(parent, child).isPresent() ? Optional.of(child) : linking(parent, child, tables);
-        Optional<ColumnInfo[]> keys = link.flatMap((counted) -> pointing(parent, counted));
-        if (keys.isEmpty()) {
+        Optional<Pointer> pointer = pointer(parent, child, tables);
+        if (pointer.isEmpty()) {
             return Optional.empty();
         }
         String children = phrase(withoutGenericWords(child.name()));
@@ -341,10 +336,10 @@ final class OfflineQuestionParser {
             return Optional.empty();
         }
         String alias = quote(child.name() + "_counts");
-        String parentKey = keys.get()[0].name();
-        String childKey = keys.get()[1].name();
+        String parentKey = pointer.get().parentKey().name();
+        String childKey = pointer.get().childKey().name();
         String source = quote(parent.name()) + " JOIN (SELECT " + quote(childKey) + ", count(*) AS " + quote(countName)
-                + " FROM " + quote(link.get().name()) + " GROUP BY " + quote(childKey) + ") AS " + alias
+                + " FROM " + quote(pointer.get().table().name()) + " GROUP BY " + quote(childKey) + ") AS " + alias
                 + (parentKey.equals(childKey) ? " USING (" + quote(parentKey) + ")"
                         : " ON " + quote(parent.name()) + "." + quote(parentKey) + " = " + alias + "." + quote(childKey));
         List<ColumnInfo> columns = new ArrayList<>(parent.columns());
@@ -357,7 +352,7 @@ final class OfflineQuestionParser {
             return Optional.empty();
         }
         return Optional.of(new Generation.Sql(sql.get().sql(), sql.get().explanation() + " " + countName
-                + " counts the " + link.get().name() + " rows whose " + childKey + " is the " + parent.name() + "'s " + parentKey + "."));
+                + " counts the " + pointer.get().table().name() + " rows whose " + childKey + " is the " + parent.name() + "'s " + parentKey + "."));
     }
 
     /**
@@ -368,12 +363,8 @@ final class OfflineQuestionParser {
      */
     private static Optional<Generation.Sql> unrelated(Question question, TableInfo parent, TableInfo child,
             List<TableInfo> tables, int maxRows) {
-        if (parent == child) {
-            return Optional.empty();
-        }
-        Optional<TableInfo> link = pointing(parent, child).isPresent() ? Optional.of(child) : linking(parent, child, tables);
-        Optional<ColumnInfo[]> keys = link.flatMap((pointer) -> pointing(parent, pointer));
-        if (keys.isEmpty()) {
+        Optional<Pointer> pointer = pointer(parent, child, tables);
+        if (pointer.isEmpty()) {
             return Optional.empty();
         }
         Matcher none = Pattern.compile(" " + phrase(withoutGenericWords(parent.name())) + "(?: that| which| who)?"
@@ -382,15 +373,33 @@ final class OfflineQuestionParser {
         if (!none.find()) {
             return Optional.empty();
         }
-        String parentKey = quote(keys.get()[0].name());
-        String childKey = quote(keys.get()[1].name());
-        String condition = parentKey + " NOT IN (SELECT " + childKey + " FROM " + quote(link.get().name()) + " WHERE "
+        String pointing = pointer.get().table().name();
+        String parentKey = quote(pointer.get().parentKey().name());
+        String childKey = quote(pointer.get().childKey().name());
+        String condition = parentKey + " NOT IN (SELECT " + childKey + " FROM " + quote(pointing) + " WHERE "
                 + childKey + " IS NOT NULL)";
         String rewritten = question.text().substring(0, none.start(1)) + " ";
-        Optional<Generation.Sql> sql = parse(question.withCondition(rewritten, condition, "no " + link.get().name()
+        Optional<Generation.Sql> sql = parse(question.withCondition(rewritten, condition, "no " + pointing
                 + " row points at it"), parent, quote(parent.name()), null, maxRows, true, new Unread());
         return sql.map((found) -> new Generation.Sql(found.sql(), found.explanation() + " A row counts when no "
-                + link.get().name() + " row's " + keys.get()[1].name() + " is its " + keys.get()[0].name() + "."));
+                + pointing + " row's " + pointer.get().childKey().name() + " is its " + pointer.get().parentKey().name() + "."));
+    }
+
+    /** The table whose rows point at a parent's rows, and the key in each. */
+    private record Pointer(TableInfo table, ColumnInfo parentKey, ColumnInfo childKey) {
+    }
+
+    /**
+     * What points at the rows of {@code parent} when a question speaks of {@code child}: the child itself,
+     * or the table that links the two (the singers of a concert are rows of singer_in_concert).
+     */
+    private static Optional<Pointer> pointer(TableInfo parent, TableInfo child, List<TableInfo> tables) {
+        if (parent == child) {
+            return Optional.empty();
+        }
+        TableInfo table = pointing(parent, child).isPresent() ? child : linking(parent, child, tables).orElse(null);
+        return Optional.ofNullable(table).flatMap((found) -> pointing(parent, found)
+                .map((keys) -> new Pointer(found, keys[0], keys[1])));
     }
 
     /**
