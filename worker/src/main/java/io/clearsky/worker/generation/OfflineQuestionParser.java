@@ -572,6 +572,25 @@ final class OfflineQuestionParser {
         if (shared.isPresent()) {
             return shared;
         }
+        // "the ratio of population to area": one numeric column divided by another, row by row.
+        String ratio = null;
+        if (rest.contains(" ratio of ") || rest.contains(" ratios of ")) {
+            List<ColumnInfo> numbers = table.columns().stream().filter(OfflineSqlGenerator::isNumeric).toList();
+            for (ColumnInfo dividend : numbers) {
+                for (ColumnInfo divisor : numbers) {
+                    Matcher divided = Pattern.compile(" (?:the )?ratios? of (?:the )?" + phrase(dividend, table)
+                            + " (?:to|per|over|divided by) (?:the )?" + phrase(divisor, table) + " ").matcher(rest);
+                    if (dividend != divisor && divided.find()) {
+                        if (ratio != null) {
+                            return Optional.empty();
+                        }
+                        ratio = "CAST(" + quote(dividend.name()) + " AS DOUBLE) / NULLIF(" + quote(divisor.name()) + ", 0) AS ratio";
+                        described.add("ratio is " + dividend.name() + " / " + divisor.name());
+                        rest = rest.substring(0, divided.start()) + " # " + rest.substring(divided.end());
+                    }
+                }
+            }
+        }
         // Ordering, superlatives and grouping name their column right after their words.
         ColumnInfo orderBy = null;
         boolean descending = false;
@@ -837,7 +856,7 @@ final class OfflineQuestionParser {
                 position = nameAt(words, name.getValue());
             }
         }
-        if (!tableNamed && targets.isEmpty()) {
+        if (!tableNamed && targets.isEmpty() && ratio == null) {
             // Without the table's name, only its own columns can say the question is about it.
             return Optional.empty();
         }
@@ -854,6 +873,30 @@ final class OfflineQuestionParser {
         }
         String filtered = whereDescribed(described);
         String from = " FROM " + source + where(conditions);
+        if (ratio != null) {
+            // A ratio "for each course id" or "for each state" is one per row: the group must name the row.
+            boolean perRow = groupBy == null || ownKey(table).filter(groupBy::equals).isPresent()
+                    || nameColumn(table).filter(groupBy::equals).isPresent();
+            if (!perRow || !"list".equals(intent) || !aggregates.isEmpty() || distinct || orderBy != null || orderAsked
+                    || targets.stream().anyMatch((column) -> constrained.contains(column.name()))) {
+                return Optional.empty();
+            }
+            if (groupBy != null && !targets.contains(groupBy)) {
+                targets.add(groupBy);
+            }
+            if (targets.isEmpty()) {
+                nameColumn(table).or(() -> ownKey(table)).ifPresent(targets::add);
+            }
+            if (targets.isEmpty()) {
+                // A ratio per row with nothing to say which row it is.
+                return Optional.empty();
+            }
+            targets.sort(Comparator.comparingInt((ColumnInfo column) -> columnAt.getOrDefault(column, -1)));
+            return Optional.of(new Generation.Sql("SELECT " + String.join(", ", targets.stream()
+                    .map((column) -> quote(column.name())).toList()) + ", " + ratio + from + " LIMIT " + maxRows,
+                    "Lists " + String.join(", ", targets.stream().map(ColumnInfo::name).toList()) + " of " + table.name()
+                            + filtered + "."));
+        }
         if (perTarget && targets.size() == 1) {
             // "the different codes, and how many templates for each": the codes are different as groups anyway.
             return grouped(intent, aggregates, targets, targets.getFirst(), true, table, from, filtered,

@@ -122,6 +122,7 @@ class OfflineQuestionParserTest {
             Show all origins and the number of cars for each. | SELECT "origin", count(*) FROM "cars" GROUP BY "origin" ORDER BY count(*) DESC, "origin"
             What are the different origins, and how many cars are from each? | SELECT "origin", count(*) FROM "cars" GROUP BY "origin" ORDER BY count(*) DESC, "origin"
             What is the total population of countries whose continent is Europe? | SELECT sum("Population") FROM "country" WHERE "Continent" = 'Europe'
+            What is the ratio of weight to cylinders for each car? | SELECT "name", CAST("weight" AS DOUBLE) / NULLIF("cylinders", 0) AS ratio FROM "cars" LIMIT 50
             """)
     void answersWhatItFullyUnderstands(String question, String sql) {
         assertThat(OfflineQuestionParser.parse(question, TABLES, 50)).map(Generation.Sql::sql).contains(sql);
@@ -157,7 +158,9 @@ class OfflineQuestionParserTest {
             // An adjective whose measure the table lacks.
             "What is the name of the oldest car?", "What are the names of cars younger than average?",
             // "Which" asks for a row, not for an aggregate's value.
-            "Which maximum weight do cars have?" })
+            "Which maximum weight do cars have?",
+            // A ratio per continent would need sums; a ratio per country needs a column that names the country.
+            "What is the ratio of GNP to population for each continent?", "What is the ratio of GNP to population of countries?" })
     void declinesWhenAWordIsNotUnderstood(String question) {
         assertThat(OfflineQuestionParser.parse(question, TABLES, 50)).isEqualTo(Optional.empty());
     }
