@@ -110,6 +110,11 @@ final class OfflineQuestionParser {
     private static final Map<String, String> MEASURED_BY = Map.of("youngest", "age", "oldest", "age", "tallest", "height",
             "shortest", "height", "heaviest", "weight", "lightest", "weight");
 
+    /** A year or an age said with its one or two values: "in 1980 or 1981", "aged 32 or 33". */
+    private static final Map<String, Pattern> MEASURE_VALUES = Map.of("year", Pattern.compile(
+            " in (?:the )?(?:year )?((?:1[6-9]|20)\\d\\d)(?: or ((?:1[6-9]|20)\\d\\d))? "),
+            "age", Pattern.compile(" aged (?:either )?(\\d+)(?: or (\\d+))? "));
+
     private static final String AVERAGE_OPERATOR =
             "(above|over|greater than|more than|higher than|larger than|bigger than|below|under|less than|lower than|smaller than)";
 
@@ -119,6 +124,9 @@ final class OfflineQuestionParser {
 
     private static final Map<String, String> NUMBER_WORDS = Map.of("one", "1", "two", "2", "three", "3", "four", "4",
             "five", "5");
+
+    /** A count said in digits or in words: "2", "two". */
+    private static final String COUNT = "(\\d+|" + String.join("|", NUMBER_WORDS.keySet()) + ")";
 
     private static final Map<String, String> OPERATORS = Map.ofEntries(Map.entry("more than", ">"),
             Map.entry("greater than", ">"), Map.entry("larger than", ">"), Map.entry("bigger than", ">"),
@@ -213,8 +221,8 @@ final class OfflineQuestionParser {
         }
         for (TableInfo parent : tables) {
             for (TableInfo child : tables) {
-                Optional<Generation.Sql> sql = counted(question, parent, child, tables, maxRows)
-                        .or(() -> unrelated(question, parent, child, tables, maxRows));
+                Optional<Generation.Sql> sql = pointer(parent, child, tables).flatMap((pointer) ->
+                        counted(question, parent, child, pointer, maxRows).or(() -> unrelated(question, parent, child, pointer, maxRows)));
                 if (sql.isPresent()) {
                     return new Reading(sql, List.of());
                 }
@@ -301,13 +309,9 @@ final class OfflineQuestionParser {
      * counted in a derived table joined to the parent, so the count reads as one more column of it
      * ("number_of_concert"). Rows with nothing pointing at them are left out, as an inner join does.
      */
-    private static Optional<Generation.Sql> counted(Question question, TableInfo parent, TableInfo child,
-            List<TableInfo> tables, int maxRows) {
+    private static Optional<Generation.Sql> counted(Question question, TableInfo parent, TableInfo child, Pointer pointer,
+            int maxRows) {
         String text = question.text();
-        Optional<Pointer> pointer = pointer(parent, child, tables);
-        if (pointer.isEmpty()) {
-            return Optional.empty();
-        }
         String children = phrase(withoutGenericWords(child.name()));
         String countName = "number_of_" + child.name();
         String counted = " " + String.join(" ", parts(countName)) + " ";
@@ -318,8 +322,8 @@ final class OfflineQuestionParser {
                 .replaceAll(" (?:the )?(?:fewest|least|smallest number of|lowest number of) " + children + " ",
                         " the lowest" + counted);
         Matcher compared = Pattern.compile(" (at least|more than|fewer than|less than|at most|over|under|exactly) "
-                + "(\\d+|one|two|three|four|five) " + children + " ").matcher(rewritten);
-        Matcher orMore = Pattern.compile(" (\\d+|one|two|three|four|five) or (more|fewer|less) " + children + " ").matcher(rewritten);
+                + COUNT + " " + children + " ").matcher(rewritten);
+        Matcher orMore = Pattern.compile(" " + COUNT + " or (more|fewer|less) " + children + " ").matcher(rewritten);
         if (orMore.find()) {
             // "documents with 2 or more paragraphs"
             String number = NUMBER_WORDS.getOrDefault(orMore.group(1), orMore.group(1));
@@ -336,10 +340,10 @@ final class OfflineQuestionParser {
             return Optional.empty();
         }
         String alias = quote(child.name() + "_counts");
-        String parentKey = pointer.get().parentKey().name();
-        String childKey = pointer.get().childKey().name();
+        String parentKey = pointer.parentKey().name();
+        String childKey = pointer.childKey().name();
         String source = quote(parent.name()) + " JOIN (SELECT " + quote(childKey) + ", count(*) AS " + quote(countName)
-                + " FROM " + quote(pointer.get().table().name()) + " GROUP BY " + quote(childKey) + ") AS " + alias
+                + " FROM " + quote(pointer.table().name()) + " GROUP BY " + quote(childKey) + ") AS " + alias
                 + (parentKey.equals(childKey) ? " USING (" + quote(parentKey) + ")"
                         : " ON " + quote(parent.name()) + "." + quote(parentKey) + " = " + alias + "." + quote(childKey));
         List<ColumnInfo> columns = new ArrayList<>(parent.columns());
@@ -352,7 +356,7 @@ final class OfflineQuestionParser {
             return Optional.empty();
         }
         return Optional.of(new Generation.Sql(sql.get().sql(), sql.get().explanation() + " " + countName
-                + " counts the " + pointer.get().table().name() + " rows whose " + childKey + " is the " + parent.name() + "'s " + parentKey + "."));
+                + " counts the " + pointer.table().name() + " rows whose " + childKey + " is the " + parent.name() + "'s " + parentKey + "."));
     }
 
     /**
@@ -361,28 +365,24 @@ final class OfflineQuestionParser {
      * the two) points at. The table must be named right before the words that say so, and those words must
      * end the question, so that nothing said of the child is read as said of the parent.
      */
-    private static Optional<Generation.Sql> unrelated(Question question, TableInfo parent, TableInfo child,
-            List<TableInfo> tables, int maxRows) {
-        Optional<Pointer> pointer = pointer(parent, child, tables);
-        if (pointer.isEmpty()) {
-            return Optional.empty();
-        }
+    private static Optional<Generation.Sql> unrelated(Question question, TableInfo parent, TableInfo child, Pointer pointer,
+            int maxRows) {
         Matcher none = Pattern.compile(" " + phrase(withoutGenericWords(parent.name())) + "(?: that| which| who)?"
                 + "((?: do| does| did) not(?: \\p{L}+)?| (?:are |is )?not(?: \\p{L}+)?(?: by| in| for| with| to)?| with no| without)"
                 + "(?: any| a| an| a single)? " + phrase(withoutGenericWords(child.name())) + " $").matcher(question.text());
         if (!none.find()) {
             return Optional.empty();
         }
-        String pointing = pointer.get().table().name();
-        String parentKey = quote(pointer.get().parentKey().name());
-        String childKey = quote(pointer.get().childKey().name());
+        String pointing = pointer.table().name();
+        String parentKey = quote(pointer.parentKey().name());
+        String childKey = quote(pointer.childKey().name());
         String condition = parentKey + " NOT IN (SELECT " + childKey + " FROM " + quote(pointing) + " WHERE "
                 + childKey + " IS NOT NULL)";
         String rewritten = question.text().substring(0, none.start(1)) + " ";
         Optional<Generation.Sql> sql = parse(question.withCondition(rewritten, condition, "no " + pointing
                 + " row points at it"), parent, quote(parent.name()), null, maxRows, true, new Unread());
         return sql.map((found) -> new Generation.Sql(found.sql(), found.explanation() + " A row counts when no "
-                + pointing + " row's " + pointer.get().childKey().name() + " is its " + pointer.get().parentKey().name() + "."));
+                + pointing + " row's " + pointer.childKey().name() + " is its " + pointer.parentKey().name() + "."));
     }
 
     /** The table whose rows point at a parent's rows, and the key in each. */
@@ -524,7 +524,7 @@ final class OfflineQuestionParser {
                 if (first[0].equals(second[0]) && first != second && !constrained.contains(first[0]) && either.find()) {
                     conditions.add(question.partialMatch()
                             ? "(" + matching(first[0], first[1], false, true) + " OR " + matching(first[0], second[1], false, true) + ")"
-                            : quote(first[0]) + " IN ('" + first[1].replace("'", "''") + "', '" + second[1].replace("'", "''") + "')");
+                            : quote(first[0]) + " IN (" + literal(first[1]) + ", " + literal(second[1]) + ")");
                     described.add(first[0] + " is " + first[1].strip() + " or " + second[1].strip());
                     constrained.add(first[0]);
                     rest = withoutLabel(rest, first[0], either.group());
@@ -586,7 +586,7 @@ final class OfflineQuestionParser {
                         }
                         ratio = "CAST(" + quote(dividend.name()) + " AS DOUBLE) / NULLIF(" + quote(divisor.name()) + ", 0) AS ratio";
                         described.add("ratio is " + dividend.name() + " / " + divisor.name());
-                        rest = rest.substring(0, divided.start()) + " # " + rest.substring(divided.end());
+                        rest = cut(rest, divided);
                     }
                 }
             }
@@ -665,14 +665,14 @@ final class OfflineQuestionParser {
             if (counted.find() && isNumeric(column)) {
                 conditions.add(quote(column.name()) + " = " + counted.group(2));
                 described.add(column.name() + " is " + counted.group(2));
-                rest = rest.substring(0, counted.start()) + " # " + rest.substring(counted.end());
+                rest = cut(rest, counted);
             }
             Matcher before = Pattern.compile(" (over|above|under|below|at least|at most) " + name + " (-?\\d+(?:\\.\\d+)?) ").matcher(rest);
             if (before.find() && isNumeric(column)) {
                 // "singers above age 20"
                 conditions.add(quote(column.name()) + " " + OPERATORS.get(before.group(1)) + " " + before.group(2));
                 described.add(column.name() + " " + before.group(1) + " " + before.group(2));
-                rest = rest.substring(0, before.start()) + " # " + rest.substring(before.end());
+                rest = cut(rest, before);
             }
             Matcher inside = Pattern.compile(" (?:a |an )?(greater|higher|larger|bigger|more|less|lower|smaller|fewer) "
                     + name + " than (-?\\d+(?:\\.\\d+)?) ").matcher(rest);
@@ -680,7 +680,7 @@ final class OfflineQuestionParser {
                 boolean above = Set.of("greater", "higher", "larger", "bigger", "more").contains(inside.group(1));
                 conditions.add(quote(column.name()) + (above ? " > " : " < ") + inside.group(2));
                 described.add(column.name() + (above ? " above " : " below ") + inside.group(2));
-                rest = rest.substring(0, inside.start()) + " # " + rest.substring(inside.end());
+                rest = cut(rest, inside);
             }
         }
         // "pets older than 1", "whose weight is heavier than 10": a comparative names the column it measures.
@@ -695,7 +695,7 @@ final class OfflineQuestionParser {
                 boolean above = HIGHEST_ADJECTIVES.contains(comparative.getKey());
                 conditions.add(quote(column.get().name()) + (above ? " > " : " < ") + than.group(1));
                 described.add(column.get().name() + (above ? " above " : " below ") + than.group(1));
-                rest = rest.substring(0, than.start()) + " # " + rest.substring(than.end());
+                rest = cut(rest, than);
             }
         }
         // "singers above the average age", "whose weight is below the average", "older than average": a
@@ -718,31 +718,28 @@ final class OfflineQuestionParser {
                 String key = quote(column.name());
                 conditions.add(key + (above ? " > " : " < ") + "(SELECT avg(" + key + ") FROM " + source + ")");
                 described.add(column.name() + (above ? " above" : " below") + " its average");
-                rest = rest.substring(0, average.start()) + " # " + rest.substring(average.end());
+                rest = cut(rest, average);
             }
         }
         // "cars made in 1980" and "teachers aged 32 or 33": a year names the table's only year column, an age
         // its only age column.
-        Map<String, Pattern> measures = Map.of("year", Pattern.compile(
-                " in (?:the )?(?:year )?((?:1[6-9]|20)\\d\\d)(?: or ((?:1[6-9]|20)\\d\\d))? "),
-                "age", Pattern.compile(" aged (?:either )?(\\d+)(?: or (\\d+))? "));
-        for (Map.Entry<String, Pattern> measure : measures.entrySet()) {
+        for (Map.Entry<String, Pattern> measure : MEASURE_VALUES.entrySet()) {
             Matcher said = measure.getValue().matcher(rest);
             Optional<ColumnInfo> column = measuredBy(table, measure.getKey()).or(() -> numbersAsText(table, measure.getKey()));
             if (said.find() && column.isPresent()) {
                 String name = column.get().name();
                 boolean either = said.group(2) != null;
-                String first = isNumeric(column.get()) ? said.group(1) : "'" + said.group(1) + "'";
-                String second = isNumeric(column.get()) ? said.group(2) : "'" + said.group(2) + "'";
+                String first = isNumeric(column.get()) ? said.group(1) : literal(said.group(1));
+                String second = isNumeric(column.get()) ? said.group(2) : literal(said.group(2));
                 conditions.add(quote(name) + (either ? " IN (" + first + ", " + second + ")" : " = " + first));
                 described.add(name + " is " + said.group(1) + (either ? " or " + said.group(2) : ""));
-                rest = rest.substring(0, said.start()) + " # " + rest.substring(said.end());
+                rest = cut(rest, said);
             }
         }
         Matcher every = EVERY_COLUMN.matcher(rest);
         boolean everyColumn = every.find();
         if (everyColumn) {
-            rest = rest.substring(0, every.start()) + " # " + rest.substring(every.end());
+            rest = cut(rest, every);
         }
         Matcher plainOrder = Pattern.compile(" (?:(?:ordered|sorted) )?(?:in |by )?(ascending|descending|alphabetical)(?: order)? "
                 + "| (?:ordered |sorted )?alphabetically ")
@@ -1094,12 +1091,11 @@ final class OfflineQuestionParser {
      */
     private static String matching(String column, String value, boolean negated, boolean partial) {
         // A stored value is compared as stored ('Aberdeen ' with its trailing space); a part of one without it.
-        String escaped = value.replace("'", "''");
         if (partial) {
-            return "lower(" + quote(column) + ")" + (negated ? " NOT LIKE '%" : " LIKE '%")
-                    + escaped.strip().toLowerCase(Locale.ROOT) + "%'";
+            return "lower(" + quote(column) + ")" + (negated ? " NOT LIKE " : " LIKE ")
+                    + literal("%" + value.strip().toLowerCase(Locale.ROOT) + "%");
         }
-        return quote(column) + (negated ? " != '" : " = '") + escaped + "'";
+        return quote(column) + (negated ? " != " : " = ") + literal(value);
     }
 
     /**
@@ -1194,7 +1190,7 @@ final class OfflineQuestionParser {
             Matcher shared = Pattern.compile("^ (?:what|which|show|list|find|return|give)(?: are| is)?(?: all)?(?: the)?"
                     + "(?: different| distinct)? (" + phrase(column, table) + ")(?: that are| which are)? (?:shared by|with|that have"
                     + "|having|for which there are|that has) (?:(at least|more than|fewer than|less than|at most|exactly) "
-                    + "(\\d+|one|two|three|four|five)|(\\d+|one|two|three|four|five) or (more|fewer|less)) " + tablePhrase + " $")
+                    + COUNT + "|" + COUNT + " or (more|fewer|less)) " + tablePhrase + " $")
                     .matcher(rest);
             if (!shared.find()) {
                 continue;
@@ -1338,17 +1334,18 @@ final class OfflineQuestionParser {
 
     /** The table's one numeric column with the word in its name (age, height, year), if it has exactly one. */
     private static Optional<ColumnInfo> measuredBy(TableInfo table, String word) {
-        List<ColumnInfo> measured = table.columns().stream()
-                .filter((column) -> isNumeric(column) && parts(column.name()).contains(word)).toList();
-        return (measured.size() == 1) ? Optional.of(measured.getFirst()) : Optional.empty();
+        return onlyColumn(table, (column) -> isNumeric(column) && parts(column.name()).contains(word));
     }
 
     /** The table's one text column with the word in its name whose known values are all whole numbers (age '32'). */
     private static Optional<ColumnInfo> numbersAsText(TableInfo table, String word) {
-        List<ColumnInfo> measured = table.columns().stream().filter((column) -> !isNumeric(column)
-                && parts(column.name()).contains(word) && column.allValues() && !column.samples().isEmpty()
-                && column.samples().stream().allMatch((value) -> value.strip().matches("\\d+"))).toList();
-        return (measured.size() == 1) ? Optional.of(measured.getFirst()) : Optional.empty();
+        return onlyColumn(table, (column) -> !isNumeric(column) && parts(column.name()).contains(word) && column.allValues()
+                && !column.samples().isEmpty() && column.samples().stream().allMatch((value) -> value.strip().matches("\\d+")));
+    }
+
+    private static Optional<ColumnInfo> onlyColumn(TableInfo table, java.util.function.Predicate<ColumnInfo> which) {
+        List<ColumnInfo> matching = table.columns().stream().filter(which).toList();
+        return (matching.size() == 1) ? Optional.of(matching.getFirst()) : Optional.empty();
     }
 
     /** The column that names a row: name, title, or the table's own singular name (airlines.airline). */
@@ -1439,6 +1436,16 @@ final class OfflineQuestionParser {
             parts.removeFirst();
         }
         return String.join("_", parts);
+    }
+
+    /** The text without what the matcher found, a marker word in its place so no name forms across it. */
+    private static String cut(String rest, Matcher found) {
+        return rest.substring(0, found.start()) + " # " + rest.substring(found.end());
+    }
+
+    /** A SQL string literal. */
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     /** A value as it would appear in a lower-cased question. */
