@@ -1,5 +1,7 @@
 package io.clearsky.core.catalog;
 
+import static io.clearsky.core.catalog.Identifiers.quote;
+
 import io.clearsky.core.lake.DuckDbLake;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -114,10 +116,6 @@ public final class DuckDbCatalog implements Catalog {
             }
         }
         return values;
-    }
-
-    private static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     private List<TableInfo> load(String database) {

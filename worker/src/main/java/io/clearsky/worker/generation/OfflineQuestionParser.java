@@ -1,7 +1,7 @@
 package io.clearsky.worker.generation;
 
+import static io.clearsky.core.catalog.Identifiers.quote;
 import static io.clearsky.worker.generation.OfflineSqlGenerator.isNumeric;
-import static io.clearsky.worker.generation.OfflineSqlGenerator.quote;
 
 import io.clearsky.core.catalog.ColumnInfo;
 import io.clearsky.core.catalog.TableInfo;

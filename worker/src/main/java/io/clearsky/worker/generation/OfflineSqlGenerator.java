@@ -1,5 +1,7 @@
 package io.clearsky.worker.generation;
 
+import static io.clearsky.core.catalog.Identifiers.quote;
+
 import io.clearsky.core.catalog.ColumnInfo;
 import io.clearsky.core.catalog.TableInfo;
 import java.util.List;
@@ -143,10 +145,6 @@ public final class OfflineSqlGenerator implements SqlGenerator {
         return lower.equals(wanted) || lower.equals(wanted + "s") || lower.equals(wanted + "es")
                 || (wanted.endsWith("y") && lower.equals(wanted.substring(0, wanted.length() - 1) + "ies"))
                 || (wanted.endsWith("s") && lower.equals(wanted.substring(0, wanted.length() - 1)));
-    }
-
-    static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     private static String firstNonNull(String... values) {
