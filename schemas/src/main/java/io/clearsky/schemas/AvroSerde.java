@@ -1,10 +1,13 @@
 package io.clearsky.schemas;
 
+import io.clearsky.schemas.avro.AnswerFeedback;
+import io.clearsky.schemas.avro.AuditRecord;
 import io.clearsky.schemas.avro.ConfigEvent;
 import io.clearsky.schemas.avro.QueryAnswer;
 import io.clearsky.schemas.avro.QueryCancelRequested;
 import io.clearsky.schemas.avro.QueryEvent;
 import io.clearsky.schemas.avro.QuestionSubmitted;
+import io.clearsky.schemas.avro.VerifiedQuestionPromoted;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.apache.avro.message.BinaryMessageDecoder;
@@ -53,6 +56,18 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
 
     public static AvroSerde<ConfigEvent> configEvent() {
         return new AvroSerde<>(ConfigEvent.class, ConfigEvent.getClassSchema());
+    }
+
+    public static AvroSerde<AuditRecord> auditRecord() {
+        return new AvroSerde<>(AuditRecord.class, AuditRecord.getClassSchema());
+    }
+
+    public static AvroSerde<AnswerFeedback> answerFeedback() {
+        return new AvroSerde<>(AnswerFeedback.class, AnswerFeedback.getClassSchema());
+    }
+
+    public static AvroSerde<VerifiedQuestionPromoted> verifiedQuestionPromoted() {
+        return new AvroSerde<>(VerifiedQuestionPromoted.class, VerifiedQuestionPromoted.getClassSchema());
     }
 
     /** Encodes a record; {@code null} stays {@code null} (a tombstone). */

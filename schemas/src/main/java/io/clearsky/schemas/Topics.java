@@ -29,6 +29,21 @@ public final class Topics {
      */
     public static final String CONFIG = "clearsky.config";
 
+    /**
+     * Audited actions: {@code AuditRecord} records (questions with the SQL that ran, refusals, cancels,
+     * reloads, admin reads), keyed by query id or principal.
+     */
+    public static final String AUDIT = "clearsky.audit";
+
+    /** Users' verdicts on answers: {@code AnswerFeedback} records keyed by query id. */
+    public static final String FEEDBACK = "clearsky.feedback";
+
+    /**
+     * Verified question-to-SQL pairs promoted from answers: {@code VerifiedQuestionPromoted} records,
+     * compacted, keyed by database and normalised question; every worker reads all of it.
+     */
+    public static final String VERIFIED_QUESTIONS = "clearsky.verified-questions";
+
     private Topics() {
     }
 }

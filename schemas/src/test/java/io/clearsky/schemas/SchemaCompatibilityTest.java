@@ -2,11 +2,14 @@ package io.clearsky.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clearsky.schemas.avro.AnswerFeedback;
+import io.clearsky.schemas.avro.AuditRecord;
 import io.clearsky.schemas.avro.ConfigEvent;
 import io.clearsky.schemas.avro.QueryAnswer;
 import io.clearsky.schemas.avro.QueryCancelRequested;
 import io.clearsky.schemas.avro.QueryEvent;
 import io.clearsky.schemas.avro.QuestionSubmitted;
+import io.clearsky.schemas.avro.VerifiedQuestionPromoted;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,9 +34,12 @@ class SchemaCompatibilityTest {
             "QueryEvent", QueryEvent.getClassSchema(),
             "QueryAnswer", QueryAnswer.getClassSchema(),
             "ConfigEvent", ConfigEvent.getClassSchema(),
-            "QueryCancelRequested", QueryCancelRequested.getClassSchema());
+            "QueryCancelRequested", QueryCancelRequested.getClassSchema(),
+            "AuditRecord", AuditRecord.getClassSchema(),
+            "AnswerFeedback", AnswerFeedback.getClassSchema(),
+            "VerifiedQuestionPromoted", VerifiedQuestionPromoted.getClassSchema());
 
-    private static final List<String> COMMON_TYPES = List.of("QueryStatus", "Stage", "QueryError", "QueryOptions",
+    private static final List<String> COMMON_TYPES = List.of("QueryStatus", "Principal", "Stage", "QueryError", "QueryOptions",
             "ResultColumn", "ChartSuggestion", "ExecutionStatistics", "GenerationDetails");
 
     @Test

@@ -24,6 +24,10 @@ public class TopicConfiguration {
                 topic(topics.queryEvents(), topics),
                 topic(topics.answers(), topics),
                 topic(topics.questionsDlq(), topics),
+                topic(topics.audit(), topics),
+                topic(topics.feedback(), topics),
+                // Every worker reads all of it; compaction keeps the latest promotion of each question.
+                TopicBuilder.name(topics.verifiedQuestions()).partitions(1).replicas(topics.replicationFactor()).compact().build(),
                 // Every worker reads all of it and only requests younger than a query's deadline matter.
                 TopicBuilder.name(topics.queryControl()).partitions(1).replicas(topics.replicationFactor())
                         .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(Duration.ofDays(1).toMillis())).build(),
