@@ -53,4 +53,23 @@ public sealed interface Generation {
             this(reason, null, ModelUsage.NONE);
         }
     }
+
+    /**
+     * The question fits more than one reading equally well; the generator asks which one is meant
+     * instead of guessing.
+     *
+     * @param reason which words fit which readings, in plain language
+     * @param clarifyingQuestion the question to put to the asker ("By region, do you mean the customer's
+     * region or the sales rep's?")
+     * @param choices the readings to choose from, each short enough for a button
+     * @param usage what producing it cost
+     */
+    record Clarification(String reason, String clarifyingQuestion, List<String> choices, ModelUsage usage)
+            implements Generation {
+
+        public Clarification {
+            choices = (choices != null) ? List.copyOf(choices) : List.of();
+            usage = (usage != null) ? usage : ModelUsage.NONE;
+        }
+    }
 }
