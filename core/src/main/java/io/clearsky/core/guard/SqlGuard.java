@@ -334,12 +334,22 @@ public final class SqlGuard {
                 }
             }
             if (this.found.anyStar) {
-                this.tablesByName.values().stream().flatMap(List::stream).distinct().forEach(this::checkStar);
+                allTables().forEach((table) -> checkStar(table, "*"));
+            }
+            if (this.found.functions.contains("columns")) {
+                allTables().forEach((table) -> checkStar(table, "COLUMNS(...)")); // DuckDB's columns by pattern
+            }
+            if (this.found.naturalJoin) {
+                allTables().forEach((table) -> checkStar(table, "NATURAL JOIN"));
             }
             this.found.tableStars.forEach((star) -> {
                 String qualifier = QueryInspector.lower(star.getTable().getUnquotedName());
-                this.tablesByName.getOrDefault(qualifier, List.of()).forEach(this::checkStar);
+                this.tablesByName.getOrDefault(qualifier, List.of()).forEach((table) -> checkStar(table, "*"));
             });
+        }
+
+        private List<TableInfo> allTables() {
+            return this.tablesByName.values().stream().flatMap(List::stream).distinct().toList();
         }
 
         private void checkUnqualified(Column column, String name, Set<String> columnsOfTables) {
@@ -378,14 +388,15 @@ public final class SqlGuard {
             }
         }
 
-        private void checkStar(TableInfo table) {
+        /** A form that reads every column of {@code table} ({@code *}, COLUMNS, NATURAL JOIN) may read none it may not. */
+        private void checkStar(TableInfo table, String form) {
             table.columns().stream().map((column) -> column.name().toLowerCase(Locale.ROOT))
                     .filter((column) -> isDeniedColumn(table, column)).findFirst()
-                    .ifPresent((column) -> reject("COLUMN_NOT_ALLOWED", "* would read column " + table.name() + "."
+                    .ifPresent((column) -> reject("COLUMN_NOT_ALLOWED", form + " would read column " + table.name() + "."
                             + column + ", which may not be read; list the columns instead"));
             if (table.columns().stream().anyMatch((column) -> !isReadable(table, column.name()))) {
-                reject("POLICY_COLUMN", "* would read columns of " + table.name() + " that the groups of the asker"
-                        + " may not read; list the columns instead: " + String.join(", ", readableColumns(table)));
+                reject("POLICY_COLUMN", form + " would read columns of " + table.name() + " that the groups of the"
+                        + " asker may not read; list the columns instead: " + String.join(", ", readableColumns(table)));
             }
         }
 

@@ -71,6 +71,17 @@ class SqlGuardPolicyTest {
     }
 
     @Test
+    void formsThatReadColumnsWithoutNamingThemAreHeldToThePolicy() {
+        assertThat(codes("SELECT COLUMNS('e.*') FROM customers", ANALYST)).contains("POLICY_COLUMN");
+        assertThat(code("SELECT c1.name FROM customers c1 JOIN customers c2 USING (email)", ANALYST))
+                .isEqualTo("POLICY_COLUMN");
+        assertThat(codes("SELECT c1.name FROM customers c1 NATURAL JOIN customers c2", ANALYST)).contains("POLICY_COLUMN");
+        assertThat(code("SELECT c FROM customers c", ANALYST)).isEqualTo("UNKNOWN_COLUMN");
+        assertThat(this.guard.check("SELECT o.amount FROM orders o JOIN customers c USING (customer_id)", "main", ANALYST))
+                .isInstanceOf(GuardVerdict.Accepted.class);
+    }
+
+    @Test
     void theGlobalListsStillApplyUnderAPolicy() {
         assertThat(code("SELECT ssn FROM customers", ANALYST)).isEqualTo("COLUMN_NOT_ALLOWED");
         assertThat(code("DELETE FROM orders", ANALYST)).isEqualTo("DML");
@@ -92,6 +103,12 @@ class SqlGuardPolicyTest {
         GuardVerdict.Accepted open = (GuardVerdict.Accepted) this.guard.check(sql, "main");
         GuardVerdict.Accepted narrowed = (GuardVerdict.Accepted) this.guard.check(sql, "main", ANALYST);
         assertThat(narrowed).isEqualTo(open);
+    }
+
+    private List<String> codes(String sql, DataAccess access) {
+        GuardVerdict verdict = this.guard.check(sql, "main", access);
+        assertThat(verdict).as(sql).isInstanceOf(GuardVerdict.Rejected.class);
+        return ((GuardVerdict.Rejected) verdict).reasons().stream().map(GuardVerdict.Reason::code).toList();
     }
 
     private String code(String sql, DataAccess access) {
