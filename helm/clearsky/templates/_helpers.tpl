@@ -111,3 +111,79 @@ initContainers:
       - {name: tmp, mountPath: /tmp}
 {{- end }}
 {{- end -}}
+
+{{/*
+Kafka security of one component (dict "root" . "secret" <its Secret>): SPRING_KAFKA_* variables that Spring
+Boot hands to every Kafka client (producers, consumers, admin, Streams) as spring.kafka.properties.*.
+*/}}
+{{- define "clearsky.kafkaSecurityEnv" -}}
+{{- $security := .root.Values.kafka.security -}}
+{{- if eq $security.mode "scram" }}
+- name: SPRING_KAFKA_SECURITY_PROTOCOL
+  value: SASL_SSL
+- name: SPRING_KAFKA_PROPERTIES_SASL_MECHANISM
+  value: {{ $security.scramMechanism | quote }}
+- name: KAFKA_SASL_USERNAME
+  valueFrom:
+    secretKeyRef: {name: {{ .secret | quote }}, key: username}
+- name: KAFKA_SASL_PASSWORD
+  valueFrom:
+    secretKeyRef: {name: {{ .secret | quote }}, key: password}
+- name: SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG
+  value: 'org.apache.kafka.common.security.scram.ScramLoginModule required username="$(KAFKA_SASL_USERNAME)" password="$(KAFKA_SASL_PASSWORD)";'
+{{- else if eq $security.mode "mtls" }}
+- name: SPRING_KAFKA_SECURITY_PROTOCOL
+  value: SSL
+- name: SPRING_KAFKA_PROPERTIES_SSL_KEYSTORE_LOCATION
+  value: /etc/clearsky/kafka/keystore/keystore.p12
+- name: SPRING_KAFKA_PROPERTIES_SSL_KEYSTORE_TYPE
+  value: PKCS12
+- name: SPRING_KAFKA_PROPERTIES_SSL_KEYSTORE_PASSWORD
+  valueFrom:
+    secretKeyRef: {name: {{ .secret | quote }}, key: keystore-password}
+- name: SPRING_KAFKA_PROPERTIES_SSL_KEY_PASSWORD
+  valueFrom:
+    secretKeyRef: {name: {{ .secret | quote }}, key: keystore-password}
+{{- else if eq $security.mode "msk-iam" }}
+- name: SPRING_KAFKA_SECURITY_PROTOCOL
+  value: SASL_SSL
+- name: SPRING_KAFKA_PROPERTIES_SASL_MECHANISM
+  value: AWS_MSK_IAM
+- name: SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG
+  value: software.amazon.msk.auth.iam.IAMLoginModule required;
+- name: SPRING_KAFKA_PROPERTIES_SASL_CLIENT_CALLBACK_HANDLER_CLASS
+  value: software.amazon.msk.auth.iam.IAMClientCallbackHandler
+{{- end }}
+{{- if and (has $security.mode (list "scram" "mtls")) $security.truststoreSecret }}
+- name: SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_LOCATION
+  value: /etc/clearsky/kafka/truststore/truststore.p12
+- name: SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_TYPE
+  value: PKCS12
+- name: SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_PASSWORD
+  valueFrom:
+    secretKeyRef: {name: {{ $security.truststoreSecret | quote }}, key: truststore-password}
+{{- end }}
+{{- end -}}
+
+{{/* The key and trust stores of one component's Kafka TLS (dict "root" . "secret" <its Secret>), as volumes. */}}
+{{- define "clearsky.kafkaSecurityVolumes" -}}
+{{- $security := .root.Values.kafka.security -}}
+{{- if eq $security.mode "mtls" }}
+- name: kafka-keystore
+  secret: {secretName: {{ .secret | quote }}, items: [{key: keystore.p12, path: keystore.p12}]}
+{{- end }}
+{{- if and (has $security.mode (list "scram" "mtls")) $security.truststoreSecret }}
+- name: kafka-truststore
+  secret: {secretName: {{ $security.truststoreSecret | quote }}, items: [{key: truststore.p12, path: truststore.p12}]}
+{{- end }}
+{{- end -}}
+
+{{- define "clearsky.kafkaSecurityMounts" -}}
+{{- $security := .root.Values.kafka.security -}}
+{{- if eq $security.mode "mtls" }}
+- {name: kafka-keystore, mountPath: /etc/clearsky/kafka/keystore, readOnly: true}
+{{- end }}
+{{- if and (has $security.mode (list "scram" "mtls")) $security.truststoreSecret }}
+- {name: kafka-truststore, mountPath: /etc/clearsky/kafka/truststore, readOnly: true}
+{{- end }}
+{{- end -}}

@@ -10,6 +10,8 @@ import io.clearsky.core.guard.GuardProperties;
 import io.clearsky.core.guard.SqlGuard;
 import io.clearsky.core.lake.DuckDbLake;
 import io.clearsky.core.lake.LakeProperties;
+import io.clearsky.core.policy.DataPolicies;
+import io.clearsky.core.policy.DataPolicyProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -20,11 +22,11 @@ import software.amazon.awssdk.services.athena.AthenaAsyncClient;
 import java.time.Clock;
 
 /**
- * The lake, its catalog and the guard: Athena's catalog with {@code clearsky.lake.engine=athena}, else
+ * The lake, its catalog, the guard and the data access policies: Athena's catalog with {@code clearsky.lake.engine=athena}, else
  * the local DuckDB lake when one is configured ({@code clearsky.lake.duckdb-path}).
  */
 @AutoConfiguration(after = ConfigConfiguration.class)
-@EnableConfigurationProperties({ LakeProperties.class, GuardProperties.class })
+@EnableConfigurationProperties({ LakeProperties.class, GuardProperties.class, DataPolicyProperties.class })
 public class CoreConfiguration {
 
     @Bean(destroyMethod = "close")
@@ -54,6 +56,12 @@ public class CoreConfiguration {
     @ConditionalOnBean(DuckDbLake.class)
     Catalog duckDbCatalog(DuckDbLake lake) {
         return new DuckDbCatalog(lake);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DataPolicies dataPolicies(DataPolicyProperties properties) {
+        return new DataPolicies(properties);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.clearsky.schemas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clearsky.schemas.avro.Principal;
 import io.clearsky.schemas.avro.QueryEvent;
 import io.clearsky.schemas.avro.QueryOptions;
 import io.clearsky.schemas.avro.QueryStatus;
@@ -12,12 +13,16 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.SchemaNormalization;
 import org.apache.kafka.common.errors.SerializationException;
@@ -77,6 +82,50 @@ class AvroSerdeTest {
 
         assertThat(read.getQueryId()).isEqualTo("q-old");
         assertThat(read.getSubmittedAt()).isEqualTo(Instant.ofEpochMilli(1_700_000_000_000L));
+    }
+
+    @Test
+    void aQuestionWrittenWithTheV2SnapshotDecodesWithoutPrincipal() throws Exception {
+        Schema v2 = SchemaHistory.versions("QuestionSubmitted").get(1);
+        assertThat(v2.getField("principal")).isNull();
+        GenericRecord old = new GenericData.Record(v2);
+        old.put("queryId", "q-v2");
+        old.put("sessionId", "s-v2");
+        old.put("userId", "U061F7AUR");
+        old.put("question", "Orders per status");
+        old.put("submittedAt", 1_700_000_000_000L);
+        old.put("source", "orders-service");
+        old.put("sql", "SELECT status, count(*) FROM orders GROUP BY status");
+
+        QuestionSubmitted read = this.questions.deserialize("t", singleObject(v2, old));
+
+        assertThat(read.getPrincipal()).isNull();
+        assertThat(read.getSource()).isEqualTo("orders-service");
+        assertThat(read.getSql()).startsWith("SELECT status");
+    }
+
+    @Test
+    void aV3QuestionWithAPrincipalIsReadableByAV2Reader() throws Exception {
+        Schema v2 = SchemaHistory.versions("QuestionSubmitted").get(1);
+        Schema v3 = SchemaHistory.versions("QuestionSubmitted").get(2);
+        assertThat(SchemaNormalization.parsingFingerprint64(v3))
+                .isEqualTo(SchemaNormalization.parsingFingerprint64(QuestionSubmitted.getClassSchema()));
+        QuestionSubmitted current = QuestionSubmitted.newBuilder().setQueryId("q-v3").setSessionId("s-v3")
+                .setUserId("alice").setQuestion("How many customers are there?")
+                .setSubmittedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).setSource("gateway")
+                .setPrincipal(Principal.newBuilder().setUser("alice").setGroups(List.of("analysts")).setOrigin("http").build())
+                .build();
+        byte[] message = this.questions.serialize("t", current);
+        byte[] body = Arrays.copyOfRange(message, 10, message.length);
+
+        GenericRecord read = new GenericDatumReader<GenericRecord>(v3, v2)
+                .read(null, DecoderFactory.get().binaryDecoder(body, null));
+
+        assertThat(read.getSchema().getField("principal")).isNull();
+        assertThat(read.get("queryId")).hasToString("q-v3");
+        assertThat(read.get("userId")).hasToString("alice");
+        assertThat(read.get("source")).hasToString("gateway");
+        assertThat(read.get("question")).hasToString("How many customers are there?");
     }
 
     /** Writes the single-object format by hand, as a non-Java producer would. */

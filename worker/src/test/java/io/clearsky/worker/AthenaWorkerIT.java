@@ -114,6 +114,11 @@ class AthenaWorkerIT {
         assertThat(answer.getStatistics().getEngine()).isEqualTo("athena");
         assertThat(answer.getStatistics().getDataScannedBytes()).isPositive();
         assertThat(answer.getStatistics().getEstimatedCostUsd()).isPositive();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !topics.audits(answer.getQueryId()).isEmpty());
+        assertThat(topics.audits(answer.getQueryId())).singleElement().satisfies((audit) -> {
+            assertThat(audit.getBytesScanned()).isEqualTo(answer.getStatistics().getDataScannedBytes());
+            assertThat(audit.getTables()).containsExactly("main.orders");
+        });
         assertThat(answer.getResultLocation()).startsWith(s3.endpoint() + "/clearsky-results/answers/" + answer.getQueryId() + ".csv?")
                 .contains("X-Amz-Signature=").contains("X-Amz-Expires=600");
 

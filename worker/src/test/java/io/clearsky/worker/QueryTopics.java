@@ -2,6 +2,7 @@ package io.clearsky.worker;
 
 import io.clearsky.schemas.AvroSerde;
 import io.clearsky.schemas.Topics;
+import io.clearsky.schemas.avro.AuditRecord;
 import io.clearsky.schemas.avro.QueryAnswer;
 import io.clearsky.schemas.avro.QueryCancelRequested;
 import io.clearsky.schemas.avro.QueryEvent;
@@ -85,6 +86,12 @@ final class QueryTopics implements AutoCloseable {
     List<QueryEvent> events(String id) {
         AvroSerde<QueryEvent> serde = AvroSerde.queryEvent();
         return read(Topics.QUERY_EVENTS, id).stream().map((r) -> serde.deserialize(r.topic(), r.value())).toList();
+    }
+
+    /** The audit records of one query. */
+    List<AuditRecord> audits(String id) {
+        AvroSerde<AuditRecord> serde = AvroSerde.auditRecord();
+        return read(Topics.AUDIT, id).stream().map((r) -> serde.deserialize(r.topic(), r.value())).toList();
     }
 
     List<ConsumerRecord<String, byte[]>> deadLetters(String id) {

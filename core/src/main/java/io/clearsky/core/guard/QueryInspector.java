@@ -15,6 +15,7 @@ import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
+import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.LateralSubSelect;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
@@ -54,6 +55,9 @@ final class QueryInspector extends TablesNamesFinder<Void> {
     boolean locking;
 
     boolean anyStar;
+
+    /** Whether a NATURAL JOIN compares every column its two sides share. */
+    boolean naturalJoin;
 
     static QueryInspector inspect(Statement statement) {
         QueryInspector inspector = new QueryInspector();
@@ -124,6 +128,14 @@ final class QueryInspector extends TablesNamesFinder<Void> {
             select.getGroupBy().getGroupByExpressionList().forEach((expression) -> ((Expression) expression).accept(this, context));
         }
         visitOrderBy(select, context);
+        if (select.getJoins() != null) {
+            for (Join join : select.getJoins()) {
+                this.naturalJoin |= join.isNatural();
+                if (join.getUsingColumns() != null) {
+                    this.columns.addAll(join.getUsingColumns()); // USING (c) compares c on both sides
+                }
+            }
+        }
         return super.visit(select, context);
     }
 

@@ -4,6 +4,7 @@ import io.clearsky.core.catalog.Catalog;
 import io.clearsky.core.catalog.Suggestions;
 import io.clearsky.core.catalog.ColumnInfo;
 import io.clearsky.core.catalog.TableInfo;
+import io.clearsky.core.policy.DataAccess;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,6 +44,10 @@ import net.sf.jsqlparser.statement.select.SetOperationList;
  * tree, and what runs is the parse tree written back out, so nothing the parser did not understand can
  * reach the engine. The same checks serve Athena (Trino) and DuckDB: each refuses the union of both
  * engines' dangerous forms.
+ *
+ * <p>A principal's {@link DataAccess} narrows the global lists further: a database, table or column its
+ * groups may not read is refused with {@code POLICY_DATABASE}, {@code POLICY_TABLE} or
+ * {@code POLICY_COLUMN}, and suggestions for unknown names never name what it may not read.
  */
 public final class SqlGuard {
 
@@ -85,8 +90,13 @@ public final class SqlGuard {
         this.properties = properties;
     }
 
-    /** Decides whether {@code sql} may run against {@code database}. */
+    /** Decides whether {@code sql} may run against {@code database}, with no data access policy. */
     public GuardVerdict check(String sql, String database) {
+        return check(sql, database, DataAccess.unrestricted());
+    }
+
+    /** Decides whether {@code sql} may run against {@code database} for a principal with {@code access}. */
+    public GuardVerdict check(String sql, String database, DataAccess access) {
         if (sql == null || sql.isBlank()) {
             return new GuardVerdict.Rejected("EMPTY", "The SQL is empty");
         }
@@ -118,7 +128,7 @@ public final class SqlGuard {
         if (!(statements.get(0) instanceof Select select)) {
             return notAQuery(statements.get(0));
         }
-        return new Check(select, QueryInspector.inspect(select), database.toLowerCase(Locale.ROOT)).verdict();
+        return new Check(select, QueryInspector.inspect(select), database.toLowerCase(Locale.ROOT), access).verdict();
     }
 
     /** A statement that parsed but is no query, e.g. {@code WITH ... INSERT}. */
@@ -177,6 +187,8 @@ public final class SqlGuard {
 
         private final String database;
 
+        private final DataAccess access;
+
         private final List<GuardVerdict.Reason> reasons = new ArrayList<>();
 
         /** Catalog tables by every name the query calls them: their own name and their aliases. */
@@ -186,10 +198,11 @@ public final class SqlGuard {
 
         private final Set<String> columnsRead = new TreeSet<>();
 
-        Check(Select select, QueryInspector found, String database) {
+        Check(Select select, QueryInspector found, String database, DataAccess access) {
             this.select = select;
             this.found = found;
             this.database = database;
+            this.access = access;
         }
 
         GuardVerdict verdict() {
@@ -251,6 +264,10 @@ public final class SqlGuard {
                     reject("DATABASE_NOT_ALLOWED", "Database " + db + " may not be read; queries read database " + this.database);
                     continue;
                 }
+                if (!this.access.allowsDatabase(db)) {
+                    reject("POLICY_DATABASE", "Database " + db + " may not be read by the groups of the asker");
+                    continue;
+                }
                 Optional<TableInfo> info = SqlGuard.this.catalog.table(db, tableName);
                 if (info.isEmpty()) {
                     rejectUnknownTable(table, db, tableName);
@@ -258,6 +275,11 @@ public final class SqlGuard {
                 }
                 if (!isAllowed(db, tableName)) {
                     reject("TABLE_NOT_ALLOWED", "Table " + db + "." + info.get().name() + " may not be read");
+                    continue;
+                }
+                if (!this.access.allowsTable(db, tableName)) {
+                    reject("POLICY_TABLE", "Table " + db + "." + info.get().name()
+                            + " may not be read by the groups of the asker");
                     continue;
                 }
                 this.tablesRead.add(db + "." + info.get().name());
@@ -280,7 +302,8 @@ public final class SqlGuard {
 
         private void rejectUnknownTable(Table table, String db, String tableName) {
             List<String> known = SqlGuard.this.catalog.tables(db).stream()
-                    .filter((info) -> isAllowed(db, info.name().toLowerCase(Locale.ROOT)))
+                    .filter((info) -> isAllowed(db, info.name().toLowerCase(Locale.ROOT))
+                            && this.access.allowsTable(db, info.name()))
                     .map(TableInfo::name).toList();
             if (known.isEmpty()) {
                 reject("UNKNOWN_TABLE", "Table " + table.getFullyQualifiedName() + " does not exist: database " + db
@@ -311,12 +334,22 @@ public final class SqlGuard {
                 }
             }
             if (this.found.anyStar) {
-                this.tablesByName.values().stream().flatMap(List::stream).distinct().forEach(this::checkStar);
+                allTables().forEach((table) -> checkStar(table, "*"));
+            }
+            if (this.found.functions.contains("columns")) {
+                allTables().forEach((table) -> checkStar(table, "COLUMNS(...)")); // DuckDB's columns by pattern
+            }
+            if (this.found.naturalJoin) {
+                allTables().forEach((table) -> checkStar(table, "NATURAL JOIN"));
             }
             this.found.tableStars.forEach((star) -> {
                 String qualifier = QueryInspector.lower(star.getTable().getUnquotedName());
-                this.tablesByName.getOrDefault(qualifier, List.of()).forEach(this::checkStar);
+                this.tablesByName.getOrDefault(qualifier, List.of()).forEach((table) -> checkStar(table, "*"));
             });
+        }
+
+        private List<TableInfo> allTables() {
+            return this.tablesByName.values().stream().flatMap(List::stream).distinct().toList();
         }
 
         private void checkUnqualified(Column column, String name, Set<String> columnsOfTables) {
@@ -325,7 +358,9 @@ public final class SqlGuard {
                         .filter((table) -> has(table, name)).forEach((table) -> read(table, name));
             }
             else if (!this.found.definedNames.contains(name) && !IMPLICIT_COLUMNS.contains(name)) {
-                List<String> candidates = new ArrayList<>(columnsOfTables);
+                List<String> candidates = new ArrayList<>();
+                this.tablesByName.values().stream().flatMap(List::stream).distinct()
+                        .forEach((table) -> candidates.addAll(readableColumns(table)));
                 candidates.addAll(this.found.definedNames);
                 reject("UNKNOWN_COLUMN", "Column " + column.getColumnName() + " is not in "
                         + describeTables() + "." + Suggestions.didYouMean(name, candidates));
@@ -342,7 +377,7 @@ public final class SqlGuard {
                 else {
                     TableInfo table = owners.getFirst();
                     reject("UNKNOWN_COLUMN", "Column " + column.getFullyQualifiedName() + " is not in table " + table.name()
-                            + "." + Suggestions.didYouMean(name, table.columns().stream().map(ColumnInfo::name).toList()));
+                            + "." + Suggestions.didYouMean(name, readableColumns(table)));
                 }
             }
             else if (!this.found.derivedRelations.contains(qualifier) && !columnsOfTables.contains(qualifier)) {
@@ -353,19 +388,37 @@ public final class SqlGuard {
             }
         }
 
-        private void checkStar(TableInfo table) {
+        /** A form that reads every column of {@code table} ({@code *}, COLUMNS, NATURAL JOIN) may read none it may not. */
+        private void checkStar(TableInfo table, String form) {
             table.columns().stream().map((column) -> column.name().toLowerCase(Locale.ROOT))
                     .filter((column) -> isDeniedColumn(table, column)).findFirst()
-                    .ifPresent((column) -> reject("COLUMN_NOT_ALLOWED", "* would read column " + table.name() + "."
+                    .ifPresent((column) -> reject("COLUMN_NOT_ALLOWED", form + " would read column " + table.name() + "."
                             + column + ", which may not be read; list the columns instead"));
+            if (table.columns().stream().anyMatch((column) -> !isReadable(table, column.name()))) {
+                reject("POLICY_COLUMN", form + " would read columns of " + table.name() + " that the groups of the"
+                        + " asker may not read; list the columns instead: " + String.join(", ", readableColumns(table)));
+            }
         }
 
         private void read(TableInfo table, String column) {
             if (isDeniedColumn(table, column)) {
                 reject("COLUMN_NOT_ALLOWED", "Column " + table.name() + "." + column + " may not be read");
             }
+            else if (!isReadable(table, column)) {
+                reject("POLICY_COLUMN", "Column " + table.name() + "." + column
+                        + " may not be read by the groups of the asker");
+            }
             table.columns().stream().filter((info) -> info.name().equalsIgnoreCase(column)).findFirst()
                     .ifPresent((info) -> this.columnsRead.add(table.name() + "." + info.name()));
+        }
+
+        private boolean isReadable(TableInfo table, String column) {
+            return this.access.allowsColumn(table.database(), table.name(), column);
+        }
+
+        /** The columns of {@code table} the asker may read, for messages and suggestions. */
+        private List<String> readableColumns(TableInfo table) {
+            return table.columns().stream().map(ColumnInfo::name).filter((column) -> isReadable(table, column)).toList();
         }
 
         private boolean isDeniedColumn(TableInfo table, String column) {

@@ -99,7 +99,84 @@ class HelmChartTest {
     }
 
     @Test
+    void scramGivesEachComponentItsOwnKafkaPrincipalFromItsSecret() {
+        List<Map<String, Object>> objects = render(this.helm.template().withName("clearsky")
+                .set("kafka.security.mode", "scram").set("kafka.security.gatewaySecret", "kafka-gateway")
+                .set("kafka.security.workerSecret", "kafka-worker").set("kafka.security.truststoreSecret", "kafka-ca"));
+
+        for (Map.Entry<String, String> component : Map.of("StatefulSet", "kafka-gateway", "Deployment", "kafka-worker").entrySet()) {
+            Map<String, Object> pod = (Map<String, Object>) get(one(objects, component.getKey()), "spec.template.spec");
+            Map<String, Object> container = ((List<Map<String, Object>>) pod.get("containers")).get(0);
+            Map<String, String> env = env(container);
+            assertThat(env).containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                    .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512")
+                    .containsEntry("SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_LOCATION",
+                            "/etc/clearsky/kafka/truststore/truststore.p12");
+            assertThat(env.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")).startsWith(
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$(KAFKA_SASL_USERNAME)\"");
+            assertThat(secretRefs(container)).containsEntry("KAFKA_SASL_USERNAME", component.getValue() + "/username")
+                    .containsEntry("KAFKA_SASL_PASSWORD", component.getValue() + "/password")
+                    .containsEntry("SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_PASSWORD", "kafka-ca/truststore-password");
+            assertThat(List.copyOf(env.keySet())).as("variables are defined before they are referenced")
+                    .containsSubsequence("KAFKA_SASL_PASSWORD", "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+            assertThat((List<Map<String, Object>>) pod.get("volumes")).extracting((v) -> v.get("name")).contains("kafka-truststore");
+        }
+    }
+
+    @Test
+    void mutualTlsMountsEachComponentsKeystore() {
+        List<Map<String, Object>> objects = render(this.helm.template().withName("clearsky")
+                .set("kafka.security.mode", "mtls").set("kafka.security.gatewaySecret", "kafka-gateway")
+                .set("kafka.security.workerSecret", "kafka-worker"));
+
+        Map<String, Object> pod = (Map<String, Object>) get(one(objects, "Deployment"), "spec.template.spec");
+        Map<String, Object> container = ((List<Map<String, Object>>) pod.get("containers")).get(0);
+        assertThat(env(container)).containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SSL")
+                .containsEntry("SPRING_KAFKA_PROPERTIES_SSL_KEYSTORE_LOCATION", "/etc/clearsky/kafka/keystore/keystore.p12")
+                .doesNotContainKey("SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_LOCATION");
+        assertThat(secretRefs(container)).containsEntry("SPRING_KAFKA_PROPERTIES_SSL_KEYSTORE_PASSWORD",
+                "kafka-worker/keystore-password");
+        assertThat((List<Map<String, Object>>) pod.get("volumes")).filteredOn((v) -> "kafka-keystore".equals(v.get("name")))
+                .singleElement().satisfies((volume) -> assertThat(get(volume, "secret.secretName")).isEqualTo("kafka-worker"));
+        assertThat((List<Map<String, Object>>) container.get("volumeMounts")).extracting((m) -> m.get("mountPath"))
+                .contains("/etc/clearsky/kafka/keystore");
+    }
+
+    @Test
+    void productionValuesSignInToMskWithTheIamRoleAndSoDoesKeda() {
+        List<Map<String, Object>> objects = render(this.helm.template().withName("clearsky")
+                .withValuesFile(CHART.resolve("values-production.yaml")));
+
+        for (String kind : List.of("StatefulSet", "Deployment")) {
+            Map<String, Object> container = ((List<Map<String, Object>>) get(one(objects, kind),
+                    "spec.template.spec.containers")).get(0);
+            assertThat(env(container)).containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                    .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "AWS_MSK_IAM")
+                    .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "software.amazon.msk.auth.iam.IAMLoginModule required;")
+                    .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_CLIENT_CALLBACK_HANDLER_CLASS",
+                            "software.amazon.msk.auth.iam.IAMClientCallbackHandler");
+        }
+        Map<String, Object> trigger = ((List<Map<String, Object>>) get(one(objects, "ScaledObject"), "spec.triggers")).get(0);
+        assertThat(get(trigger, "authenticationRef.name")).isEqualTo("clearsky-msk-iam");
+    }
+
+    @Test
+    void defaultValuesConnectWithoutKafkaSecurity() {
+        List<Map<String, Object>> objects = render(this.helm.template().withName("clearsky"));
+
+        Map<String, Object> container = ((List<Map<String, Object>>) get(one(objects, "Deployment"),
+                "spec.template.spec.containers")).get(0);
+        assertThat(env(container).keySet()).noneMatch((name) -> name.startsWith("SPRING_KAFKA_SECURITY")
+                || name.startsWith("SPRING_KAFKA_PROPERTIES_") || name.startsWith("KAFKA_SASL"));
+    }
+
+    @Test
     void invalidValuesAreRejected() {
+        assertThatException().isThrownBy(() -> this.helm.template().withName("clearsky")
+                .set("kafka.security.mode", "kerberos").call()).withMessageContaining("mode");
+        assertThatException().isThrownBy(() -> this.helm.template().withName("clearsky")
+                .set("kafka.security.mode", "scram").set("kafka.security.workerSecret", "kafka-worker").call())
+                .withMessageContaining("gatewaySecret");
         assertThatException().isThrownBy(() -> this.helm.template().withName("clearsky")
                 .set("worker.autoscaling.mode", "sometimes").call()).withMessageContaining("mode");
         assertThatException().isThrownBy(() -> this.helm.template().withName("clearsky")
@@ -139,6 +216,18 @@ class HelmChartTest {
             current = map.get(key);
         }
         return current;
+    }
+
+    /** The variables that come from a Secret, as {@code secret/key}. */
+    private static Map<String, String> secretRefs(Map<String, Object> container) {
+        Map<String, String> refs = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> variable : (List<Map<String, Object>>) container.get("env")) {
+            Object name = get(variable, "valueFrom.secretKeyRef.name");
+            if (name != null) {
+                refs.put((String) variable.get("name"), name + "/" + get(variable, "valueFrom.secretKeyRef.key"));
+            }
+        }
+        return refs;
     }
 
     private static Map<String, String> env(Map<String, Object> container) {

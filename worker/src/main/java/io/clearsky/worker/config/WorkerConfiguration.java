@@ -1,5 +1,6 @@
 package io.clearsky.worker.config;
 
+import io.clearsky.core.audit.AuditTrail;
 import io.clearsky.core.catalog.Catalog;
 import io.clearsky.core.chart.ChartAdvisor;
 import io.clearsky.core.chart.ChartProperties;
@@ -12,6 +13,7 @@ import io.clearsky.core.aws.AwsClients;
 import io.clearsky.core.embedding.Embeddings;
 import io.clearsky.core.lake.DuckDbLake;
 import io.clearsky.core.lake.LakeProperties;
+import io.clearsky.core.policy.DataPolicies;
 import io.clearsky.core.vector.RetrievalProperties;
 import io.clearsky.core.vector.SchemaIndexes;
 import io.clearsky.core.vector.VectorIndex;
@@ -37,6 +39,7 @@ import io.clearsky.worker.pipeline.Stages;
 import io.clearsky.worker.results.ResultStore;
 import io.clearsky.worker.retrieval.HybridRetriever;
 import io.clearsky.worker.retrieval.SchemaRetriever;
+import io.clearsky.worker.security.Askers;
 import io.clearsky.worker.session.SessionMemory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -157,6 +160,19 @@ public class WorkerConfiguration {
         return new OutcomePublisher(workerProducer, topics);
     }
 
+    /** One audit record per terminal query, on the audit topic, through the worker's producer. */
+    @Bean
+    @ConditionalOnMissingBean
+    AuditTrail auditTrail(Producer<String, byte[]> workerProducer, TopicProperties topics) {
+        return new AuditTrail(workerProducer, topics.audit());
+    }
+
+    /** Who asked each question: the record's principal, a configured direct publisher's, or nobody. */
+    @Bean
+    Askers askers(DataPolicies dataPolicies) {
+        return new Askers(dataPolicies);
+    }
+
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService queryDeadlines() {
         return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("clearsky-deadlines").daemon().factory());
@@ -173,11 +189,11 @@ public class WorkerConfiguration {
             ChartAdvisor chartAdvisor, ResultStore resultStore, Cancellations cancellations, SessionMemory sessionMemory,
             OutcomePublisher publisher, WorkerProperties properties, GenerationProperties generation,
             LiveConfig liveConfig, ObjectProvider<MeterRegistry> meters, Catalog catalog,
-            ScheduledExecutorService queryDeadlines) {
+            ScheduledExecutorService queryDeadlines, Askers askers, AuditTrail auditTrail) {
         return new QueryPipeline(new Stages(retriever, generator, guard, engine, chartAdvisor, resultStore), cancellations,
                 sessionMemory, publisher, properties, generation.maxAttempts(), liveConfig,
                 new PipelineMetrics(meters.getIfAvailable(SimpleMeterRegistry::new)), catalog.defaultDatabase(),
-                queryDeadlines);
+                queryDeadlines, askers, auditTrail);
     }
 
     @Bean

@@ -48,12 +48,12 @@ public class QuestionHandler implements RecordHandler {
         catch (SerializationException ex) {
             String reason = "The record is not a QuestionSubmitted in Avro single-object encoding: " + ex.getMessage();
             this.deadLetters.send(record, "UNREADABLE_RECORD", reason);
-            rejectIfIdentified(record.key(), null, null, error("UNREADABLE_RECORD", reason));
+            rejectIfIdentified(record.key(), null, error("UNREADABLE_RECORD", reason));
             return;
         }
         if (question == null) {
             this.deadLetters.send(record, "EMPTY_RECORD", "The record has no value");
-            rejectIfIdentified(record.key(), null, null, error("EMPTY_RECORD", "The record has no value"));
+            rejectIfIdentified(record.key(), null, error("EMPTY_RECORD", "The record has no value"));
             return;
         }
         Optional<String> problem = this.validator.problem(question, record.key());
@@ -61,8 +61,7 @@ public class QuestionHandler implements RecordHandler {
             this.deadLetters.send(record, "INVALID_QUESTION", problem.get());
             String queryId = (question.getQueryId() != null && !question.getQueryId().isBlank())
                     ? question.getQueryId() : record.key();
-            rejectIfIdentified(queryId, question.getSessionId(), question.getQuestion(),
-                    error("INVALID_QUESTION", problem.get()));
+            rejectIfIdentified(queryId, question, error("INVALID_QUESTION", problem.get()));
             return;
         }
         OptionalLong firstSeq = this.ledger.claim(question.getQueryId());
@@ -80,13 +79,13 @@ public class QuestionHandler implements RecordHandler {
         }
     }
 
-    private void rejectIfIdentified(String queryId, String sessionId, String question, QueryError error) {
+    private void rejectIfIdentified(String queryId, QuestionSubmitted question, QueryError error) {
         if (queryId == null || queryId.isBlank()) {
             return;
         }
         OptionalLong firstSeq = this.ledger.claim(queryId);
         if (firstSeq.isPresent()) {
-            QueryRun run = this.pipeline.reject(queryId, sessionId, question, firstSeq.getAsLong(), error);
+            QueryRun run = this.pipeline.reject(queryId, question, firstSeq.getAsLong(), error);
             this.ledger.release(queryId, run.lastSeq(), true);
         }
     }

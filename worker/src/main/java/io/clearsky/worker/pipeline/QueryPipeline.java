@@ -1,10 +1,12 @@
 package io.clearsky.worker.pipeline;
 
+import io.clearsky.core.audit.AuditTrail;
 import io.clearsky.core.chart.ChartAdvice;
 import io.clearsky.core.chart.ChartRequest;
 import io.clearsky.core.config.ChatbotConfig;
 import io.clearsky.core.config.LiveConfig;
 import io.clearsky.core.guard.GuardVerdict;
+import io.clearsky.schemas.avro.AuditAction;
 import io.clearsky.schemas.avro.ChartSuggestion;
 import io.clearsky.schemas.avro.GenerationDetails;
 import io.clearsky.schemas.avro.QueryAnswer;
@@ -24,8 +26,12 @@ import io.clearsky.worker.generation.GenerationRequest.Correction;
 import io.clearsky.worker.generation.ModelUsage;
 import io.clearsky.worker.generation.SqlGenerator;
 import io.clearsky.worker.retrieval.SchemaContext;
+import io.clearsky.worker.security.Asker;
+import io.clearsky.worker.security.Askers;
 import io.clearsky.worker.session.SessionMemory;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -40,6 +46,11 @@ import org.slf4j.MDC;
  * rejection or a correctable engine error and tries again, up to the configured attempts, each attempt
  * visible as events. A deadline ends a query that takes too long as
  * TIMED_OUT and stops its running work; a cancel request ends it CANCELLED the same way.
+ *
+ * <p>Every step reads only what the question's principal may read: retrieval hands the generator only
+ * readable tables and columns, the guard refuses SQL (generated or given) naming anything else, and a
+ * principal that may not read the question's database at all is refused before any work. Each query
+ * writes one audit record when it ends.
  */
 public class QueryPipeline {
 
@@ -73,9 +84,13 @@ public class QueryPipeline {
 
     private final ScheduledExecutorService deadlines;
 
+    private final Askers askers;
+
+    private final AuditTrail audit;
+
     public QueryPipeline(Stages stages, Cancellations cancellations, SessionMemory sessions, OutcomePublisher publisher,
             WorkerProperties properties, int maxAttempts, LiveConfig config, PipelineMetrics metrics,
-            String defaultDatabase, ScheduledExecutorService deadlines) {
+            String defaultDatabase, ScheduledExecutorService deadlines, Askers askers, AuditTrail audit) {
         this.stages = stages;
         this.cancellations = cancellations;
         this.sessions = sessions;
@@ -86,6 +101,8 @@ public class QueryPipeline {
         this.metrics = metrics;
         this.defaultDatabase = defaultDatabase;
         this.deadlines = deadlines;
+        this.askers = askers;
+        this.audit = audit;
     }
 
     /**
@@ -97,15 +114,16 @@ public class QueryPipeline {
     public QueryRun run(QuestionSubmitted question, long firstSeq) {
         MDC.put(QUERY_ID, question.getQueryId());
         MDC.put(SESSION_ID, question.getSessionId());
+        Asker asker = this.askers.of(question);
         QueryRun run = new QueryRun(question.getQueryId(), question.getSessionId(), question.getQuestion(), firstSeq,
-                this.publisher);
+                this.publisher, audit(asker, question));
         Thread runner = Thread.currentThread();
         ScheduledFuture<?> deadline = this.deadlines.schedule(() -> expire(run, runner),
                 this.properties.queryDeadline().toMillis(), TimeUnit.MILLISECONDS);
         try (Cancellations.Registration cancellable = this.cancellations.track(run.queryId(), () -> stop(run, runner,
                 QueryStatus.CANCELLED, error("CANCELLED", "The query was cancelled on request", false)))) {
             if (!run.ended()) {
-                answer(run, question);
+                answer(run, question, asker);
             }
         }
         catch (Exception ex) {
@@ -125,22 +143,44 @@ public class QueryPipeline {
         return run;
     }
 
-    /** Ends a query that cannot be run at all (e.g. invalid input) as FAILED, with its own events. */
-    public QueryRun reject(String queryId, String sessionId, String question, long firstSeq, QueryError error) {
-        QueryRun run = new QueryRun(queryId, sessionId, question, firstSeq, this.publisher);
+    /**
+     * Ends a query that cannot be run at all (e.g. invalid input) as FAILED, with its own events.
+     *
+     * @param decoded the question as read from the record, or null when it could not be read
+     */
+    public QueryRun reject(String queryId, QuestionSubmitted decoded, long firstSeq, QueryError error) {
+        QueryAudit audit = (decoded != null) ? audit(this.askers.of(decoded), decoded)
+                : new QueryAudit(this.audit, Askers.anonymous(), AuditAction.QUESTION, null);
+        QueryRun run = new QueryRun(queryId, (decoded != null) ? decoded.getSessionId() : null,
+                (decoded != null) ? decoded.getQuestion() : null, firstSeq, this.publisher, audit);
         run.end(QueryStatus.FAILED, Stage.INTAKE, error.getMessage(), error, QueryAnswer.newBuilder());
         return run;
     }
 
-    private void answer(QueryRun run, QuestionSubmitted question) throws Exception {
+    private QueryAudit audit(Asker asker, QuestionSubmitted question) {
+        return new QueryAudit(this.audit, asker.principal(), hasSql(question) ? AuditAction.EDITED_SQL : AuditAction.QUESTION,
+                question.getSource());
+    }
+
+    private static boolean hasSql(QuestionSubmitted question) {
+        return question.getSql() != null && !question.getSql().isBlank();
+    }
+
+    private void answer(QueryRun run, QuestionSubmitted question, Asker asker) throws Exception {
         Ask ask = ask(question);
         String database = ask.database();
-        if (question.getSql() != null && !question.getSql().isBlank()) {
-            Attempt given = new Attempt(1, GIVEN_SQL,
-                    new Generation.Sql(question.getSql(), "The SQL given with the question, run as given"), null);
-            GuardVerdict verdict = guard(run, given, database);
+        Attempt given = hasSql(question) ? new Attempt(1, GIVEN_SQL,
+                new Generation.Sql(question.getSql(), "The SQL given with the question, run as given"), null) : null;
+        Optional<GuardVerdict.Rejected> refusal = asker.refusal(database);
+        if (refusal.isPresent()) {
+            run.progress(QueryStatus.VALIDATING, Stage.GUARD, "Checking the asker may read database " + database);
+            rejected(run, (given != null) ? given.answer().setSql(given.sql()) : QueryAnswer.newBuilder(), refusal.get());
+            return;
+        }
+        if (given != null) {
+            GuardVerdict verdict = guard(run, given, database, asker);
             if (verdict instanceof GuardVerdict.Rejected rejected) {
-                rejected(run, given, rejected);
+                rejected(run, given.answer().setSql(given.sql()), rejected);
                 return;
             }
             String sql = ((GuardVerdict.Accepted) verdict).sql();
@@ -155,9 +195,9 @@ public class QueryPipeline {
 
         run.progress(QueryStatus.RETRIEVING, Stage.RETRIEVAL, "Finding the relevant tables");
         SchemaContext schema = timed(run, Stage.RETRIEVAL,
-                () -> this.stages.retriever().retrieve(question.getQuestion(), database));
+                () -> this.stages.retriever().retrieve(question.getQuestion(), database, asker.access()));
         GenerationRequest request = new GenerationRequest(question.getQuestion(), schema, ask.maxRows(),
-                this.stages.engine().name(), this.sessions.turns(question.getSessionId()), List.of());
+                this.stages.engine().name(), readableTurns(question.getSessionId(), database, asker), List.of());
         SqlGenerator generator = this.stages.generator();
         ModelUsage usage = ModelUsage.NONE;
         for (int number = 1;; number++) {
@@ -186,10 +226,10 @@ public class QueryPipeline {
             }
             Attempt attempt = new Attempt(number, generator.name(), (Generation.Sql) generation, usage);
             boolean mayCorrect = generator.corrects() && number < this.maxAttempts;
-            GuardVerdict verdict = guard(run, attempt, database);
+            GuardVerdict verdict = guard(run, attempt, database, asker);
             if (verdict instanceof GuardVerdict.Rejected rejected) {
                 if (!mayCorrect) {
-                    rejected(run, attempt, rejected);
+                    rejected(run, attempt.answer().setSql(attempt.sql()), rejected);
                     return;
                 }
                 this.metrics.corrected(generator.name(), "guard");
@@ -212,9 +252,25 @@ public class QueryPipeline {
         }
     }
 
-    private GuardVerdict guard(QueryRun run, Attempt attempt, String database) throws Exception {
+    private GuardVerdict guard(QueryRun run, Attempt attempt, String database, Asker asker) throws Exception {
         run.progress(QueryStatus.VALIDATING, Stage.GUARD, "Checking the SQL is a safe read-only query");
-        return timed(run, Stage.GUARD, () -> this.stages.guard().check(attempt.sql(), database));
+        GuardVerdict verdict = timed(run, Stage.GUARD,
+                () -> this.stages.guard().check(attempt.sql(), database, asker.access()));
+        run.reads((verdict instanceof GuardVerdict.Accepted accepted) ? accepted.tables() : Set.of());
+        return verdict;
+    }
+
+    /**
+     * The session's earlier turns the asker could have run itself: a session shared by several principals
+     * (a chat channel) must not show one of them SQL over what it may not read.
+     */
+    private List<GenerationRequest.Turn> readableTurns(String sessionId, String database, Asker asker) {
+        List<GenerationRequest.Turn> turns = this.sessions.turns(sessionId);
+        if (asker.access().isUnrestricted()) {
+            return turns;
+        }
+        return turns.stream().filter((turn) -> turn.sql() == null
+                || this.stages.guard().check(turn.sql(), database, asker.access()) instanceof GuardVerdict.Accepted).toList();
     }
 
     private EngineResult execute(QueryRun run, Attempt attempt, String sql, Ask ask) throws Exception {
@@ -242,9 +298,10 @@ public class QueryPipeline {
         run.end(QueryStatus.SUCCEEDED, Stage.RESULTS, result.rowCount() + " rows", null, answer);
     }
 
-    private static void rejected(QueryRun run, Attempt attempt, GuardVerdict.Rejected rejected) {
-        run.end(QueryStatus.REJECTED, Stage.GUARD, "The SQL was rejected: " + rejected.message(),
-                error("GUARD_" + rejected.code(), rejected.message(), false), attempt.answer().setSql(attempt.sql()));
+    private static void rejected(QueryRun run, QueryAnswer.Builder answer, GuardVerdict.Rejected rejected) {
+        run.end(QueryStatus.REJECTED, Stage.GUARD, (answer.hasSql() ? "The SQL was rejected: " : "The question was refused: ")
+                + rejected.message(),
+                error("GUARD_" + rejected.code(), rejected.message(), false), answer);
     }
 
     private static ChartSuggestion chart(ChartAdvice advice) {

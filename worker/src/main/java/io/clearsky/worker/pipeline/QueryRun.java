@@ -8,6 +8,7 @@ import io.clearsky.schemas.avro.Stage;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,8 @@ public final class QueryRun {
 
     private final OutcomePublisher publisher;
 
+    private final QueryAudit audit;
+
     private final ReentrantLock lock = new ReentrantLock();
 
     private final Map<String, Long> timings = new LinkedHashMap<>();
@@ -40,12 +43,14 @@ public final class QueryRun {
 
     private volatile Runnable cancelAction = () -> { };
 
-    QueryRun(String queryId, String sessionId, String question, long firstSeq, OutcomePublisher publisher) {
+    QueryRun(String queryId, String sessionId, String question, long firstSeq, OutcomePublisher publisher,
+            QueryAudit audit) {
         this.queryId = queryId;
         this.sessionId = sessionId;
         this.question = question;
         this.nextSeq = firstSeq;
         this.publisher = publisher;
+        this.audit = audit;
     }
 
     public String queryId() {
@@ -69,7 +74,7 @@ public final class QueryRun {
 
     /**
      * Publishes the terminal answer and then the terminal event, unless another terminal outcome was
-     * published first.
+     * published first. The query's audit record follows, once.
      *
      * @param answer the answer, without the fields this run fills in (ids, status, timings)
      * @return whether this call ended the query
@@ -82,11 +87,13 @@ public final class QueryRun {
             }
             this.ended = true;
             Map<String, Long> stageTimings = Map.copyOf(this.timings);
-            this.publisher.publish(answer.setQueryId(this.queryId).setSessionId(this.sessionId)
+            QueryAnswer ended = answer.setQueryId(this.queryId).setSessionId(this.sessionId)
                     .setQuestion(this.question).setStatus(status).setError(error).setStageTimingsMs(stageTimings)
-                    .setCompletedAt(Instant.now()).build());
+                    .setCompletedAt(Instant.now()).build();
+            this.publisher.publish(ended);
             this.publisher.publish(event(status, stage, message, error));
             logEnd(status, stage, message, stageTimings);
+            this.audit.ended(ended);
             return true;
         }
         finally {
@@ -132,6 +139,11 @@ public final class QueryRun {
         finally {
             this.lock.unlock();
         }
+    }
+
+    /** Notes the tables the SQL about to run reads, for the audit record. */
+    void reads(Set<String> tables) {
+        this.audit.reads(tables);
     }
 
     /** Registers how to stop the work currently running, for a deadline to call. */

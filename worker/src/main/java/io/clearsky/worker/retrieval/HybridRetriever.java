@@ -5,6 +5,7 @@ import io.clearsky.core.catalog.ColumnInfo;
 import io.clearsky.core.catalog.SchemaSearch;
 import io.clearsky.core.catalog.TableInfo;
 import io.clearsky.core.embedding.Embeddings;
+import io.clearsky.core.policy.DataAccess;
 import io.clearsky.core.vector.SchemaIndexer;
 import io.clearsky.core.vector.VectorIndex;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.stream.Collectors;
  * shares with their names and comments, then adds the join partners of the best tables (tables that
  * share a key column such as {@code customer_id}) so that the generator sees both sides of a join. The
  * catalog's documents are embedded into the index on first use and again only when their text changes.
+ * Under a data access policy only the tables and columns the principal may read are ranked and handed on.
  */
 public final class HybridRetriever implements SchemaRetriever {
 
@@ -60,8 +62,14 @@ public final class HybridRetriever implements SchemaRetriever {
 
     @Override
     public SchemaContext retrieve(String question, String database) {
-        List<TableInfo> tables = this.catalog.tables(database);
-        ensureIndexed(database, tables);
+        return retrieve(question, database, DataAccess.unrestricted());
+    }
+
+    @Override
+    public SchemaContext retrieve(String question, String database, DataAccess access) {
+        List<TableInfo> all = this.catalog.tables(database);
+        ensureIndexed(database, all);
+        List<TableInfo> tables = access.filter(all);
         Map<String, Double> scores = new HashMap<>();
         for (VectorIndex.Match match : this.index.search(database, this.embeddings.embed(question), 4 * this.topK)) {
             scores.merge(match.document().table(), match.similarity(), Math::max);

@@ -7,9 +7,12 @@ import io.clearsky.core.catalog.ColumnInfo;
 import io.clearsky.core.catalog.TableInfo;
 import io.clearsky.core.embedding.Embeddings;
 import io.clearsky.core.embedding.MiniLmEmbeddings;
+import io.clearsky.core.policy.DataPolicies;
+import io.clearsky.core.policy.DataPolicyProperties;
 import io.clearsky.core.vector.InMemoryVectorIndex;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -62,6 +65,22 @@ class HybridRetrieverTest {
 
         assertThat(tight.retrieve("How many orders?", "main").tables()).extracting(TableInfo::name)
                 .containsExactly("orders", "regions");
+    }
+
+    @Test
+    void aPrincipalIsShownOnlyTheTablesAndColumnsItMayRead() {
+        DataPolicyProperties.Policy hr = new DataPolicyProperties.Policy(List.of("main"), null, List.of("payroll"), null,
+                List.of("customers.full_name"));
+        DataPolicies policies = new DataPolicies(new DataPolicyProperties(Map.of("sales", hr), null, null));
+
+        List<TableInfo> shown = this.retriever.retrieve("How much do we pay our staff each month?", "main",
+                policies.access(List.of("sales"))).tables();
+
+        assertThat(shown).extracting(TableInfo::name).hasSize(3).doesNotContain("payroll");
+        assertThat(shown).filteredOn((table) -> table.name().equals("customers"))
+                .allSatisfy((customers) -> assertThat(customers.columns()).extracting(ColumnInfo::name)
+                        .containsExactly("customer_id", "region_id"));
+        assertThat(this.retriever.retrieve("Who buys from us?", "main", policies.access(List.of("nobody"))).tables()).isEmpty();
     }
 
     @Test
