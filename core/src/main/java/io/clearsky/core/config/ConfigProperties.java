@@ -38,11 +38,6 @@ public record ConfigProperties(String bucket, String chatbotKey, String vectorst
         embeddedSemanticModels = (embeddedSemanticModels != null) ? embeddedSemanticModels : Boolean.TRUE;
     }
 
-    /** The four seed settings, with no semantic model files named. */
-    public ConfigProperties(String bucket, String chatbotKey, String vectorstoreKey, Duration reloadWait) {
-        this(bucket, chatbotKey, vectorstoreKey, reloadWait, null, null);
-    }
-
     private static String blankToNull(String value) {
         return (value == null || value.isBlank()) ? null : value.strip();
     }

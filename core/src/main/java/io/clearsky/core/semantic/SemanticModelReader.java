@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
@@ -32,6 +33,7 @@ public final class SemanticModelReader {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .disable(EnumFeature.WRITE_ENUMS_USING_TO_STRING)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)

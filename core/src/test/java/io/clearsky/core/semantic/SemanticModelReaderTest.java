@@ -89,6 +89,23 @@ class SemanticModelReaderTest {
     }
 
     @Test
+    void optionalFieldsTakeTheirDefaults() {
+        String json = """
+                {"dimensions": [{"name": "region", "entity": "customer", "expression": "region"}],
+                 "timeDimensions": [{"name": "signup", "entity": "customer", "expression": "signup_date"}],
+                 "metrics": [{"name": "customers", "entity": "customer", "aggregation": "count"}]}
+                """;
+
+        SemanticModel model = SemanticModelReader.read(json.getBytes(StandardCharsets.UTF_8), "m.json", "shop");
+
+        assertThat(model.dimensions().getFirst().indexedValues()).isFalse();
+        assertThat(model.dimensions().getFirst().synonyms()).isEmpty();
+        assertThat(model.timeDimensions().getFirst().grains()).containsExactly(Grain.values());
+        assertThat(model.timeDimensions().getFirst().defaultGrain()).isEqualTo(Grain.MONTH);
+        assertThat(model.metrics().getFirst().type()).isEqualTo(MetricType.SIMPLE);
+    }
+
+    @Test
     void theDatabaseMayBeLeftOutAndComesFromTheSetting() {
         SemanticModel model = SemanticModelReader.read("{}".getBytes(StandardCharsets.UTF_8), "m.json", "sales");
 
