@@ -58,7 +58,8 @@ import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 @EnableKafkaStreams
 @EnableConfigurationProperties(GatewayProperties.class)
 @PropertySource("classpath:clearsky/gateway-defaults.properties")
-@ComponentScan(basePackages = { "io.clearsky.gateway.api", "io.clearsky.gateway.schema", "io.clearsky.gateway.docs" })
+@ComponentScan(basePackages = { "io.clearsky.gateway.api", "io.clearsky.gateway.schema", "io.clearsky.gateway.docs",
+        "io.clearsky.gateway.semantic" })
 public class GatewayConfiguration {
 
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(2);

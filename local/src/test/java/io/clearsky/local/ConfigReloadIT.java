@@ -34,7 +34,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The original service's configuration contract end to end: both objects read from S3 (an in-process
  * S3 server) at start-up, a reload reaching a separately running worker, an invalid reload refused
- * with the old revision kept everywhere, secrets kept out of responses and logs, and CORS.
+ * with the old revision kept everywhere, secrets kept out of responses and logs, and CORS; the semantic
+ * model of the lake read from the bucket too, served by the API, and reloaded the same way.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -67,6 +68,7 @@ class ConfigReloadIT {
         s3.put(BUCKET, "prod/chatbot.json", example("chatbot_config.sonnet37-inference-profile.json"));
         s3.put(BUCKET, "prod/vector_store.json", example("vector_store_config.json")
                 .replace("user:password", "clearsky:" + SECRET));
+        s3.put(BUCKET, "prod/semantic/main.json", resource("/semantic/main-model.json"));
         broker = EmbeddedBroker.start(data.resolve("kafka"), freePort());
         int port = freePort();
         List<String> shared = List.of("--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
@@ -75,6 +77,7 @@ class ConfigReloadIT {
                 "--CONFIG_BUCKET=" + BUCKET,
                 "--CHATBOT_CONFIG_KEY=prod/chatbot.json",
                 "--VECTORSTORE_CONFIG_KEY=prod/vector_store.json",
+                "--clearsky.config.semantic-models.main=prod/semantic/main.json",
                 "--AWS_REGION=us-west-2",
                 "--AWS_ACCESS_KEY_ID=test",
                 "--AWS_SECRET_ACCESS_KEY=test",
@@ -221,6 +224,70 @@ class ConfigReloadIT {
                 .expectHeader().doesNotExist("Access-Control-Allow-Origin");
         http.get().uri("/api/config").header("Origin", ORIGIN).exchange().expectStatus().isOk()
                 .expectHeader().valueEquals("Access-Control-Allow-Origin", ORIGIN);
+    }
+
+    @Test
+    @Order(7)
+    void theLakesSemanticModelComesFromTheBucketAndTheApiTellsItsAuthoredParts() {
+        http.get().uri("/api/semantic/models").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.databases[?(@.database == 'main')].authored").isEqualTo(true)
+                .jsonPath("$.databases[?(@.database == 'main')].location")
+                .isEqualTo("s3://acme-config/prod/semantic/main.json");
+        http.get().uri("/api/semantic/models/main").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.database").isEqualTo("main")
+                .jsonPath("$.authored_location").isEqualTo("s3://acme-config/prod/semantic/main.json")
+                .jsonPath("$.authored.metrics[0]").isEqualTo("revenue")
+                .jsonPath("$.model.metrics[0].aggregation").isEqualTo("SUM")
+                .jsonPath("$.model.relationships[0].cardinality").isEqualTo("MANY_TO_ONE");
+        http.get().uri("/api/semantic/models/nowhere").exchange().expectStatus().isNotFound().expectBody()
+                .jsonPath("$.title").isEqualTo("Unknown database");
+        assertThat(workerModel().metric("revenue")).isPresent();
+    }
+
+    @Test
+    @Order(8)
+    void anInvalidModelIsRefusedOnReloadAndTheLastGoodModelStaysEverywhere() {
+        String good = resource("/semantic/main-model.json");
+        long before = revision(product);
+        s3.put(BUCKET, "prod/semantic/main.json", good.replace("quantity * unit_price", "quantity * list_price")
+                .replace("\"to\": \"order\"", "\"to\": \"orderz\""));
+
+        http.post().uri("/api/config/reload").exchange().expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody()
+                .jsonPath("$.errors[?(@.field == 'relationships[0].to')].message")
+                .isEqualTo("names unknown entity 'orderz' (relationship 'item_order'); did you mean 'order'?")
+                .jsonPath("$.errors[?(@.field == 'metrics[0].expression')].message")
+                .isEqualTo("reads unknown column 'list_price' of table order_items (metric 'revenue')")
+                .jsonPath("$.errors[0].source").isEqualTo("s3://acme-config/prod/semantic/main.json");
+        assertThat(revision(product)).isEqualTo(before);
+        assertThat(revision(worker)).isEqualTo(before);
+        http.get().uri("/api/semantic/models/main").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.model.metrics[0].expression").isEqualTo("quantity * unit_price * (1 - discount)");
+        assertThat(workerModel().metric("revenue").orElseThrow().expression())
+                .isEqualTo("quantity * unit_price * (1 - discount)");
+
+        s3.put(BUCKET, "prod/semantic/main.json", good.replace("\"synonyms\": [\"sales\"]",
+                "\"synonyms\": [\"sales\", \"turnover\"]"));
+        Map<String, Object> result = reload(HttpStatus.OK);
+
+        assertThat((List<String>) result.get("changed")).containsExactly("semantic_models.main.metrics");
+        http.get().uri("/api/semantic/models/main").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.model.metrics[0].synonyms[1]").isEqualTo("turnover");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(workerModel().metric("revenue").orElseThrow()
+                .synonyms()).containsExactly("sales", "turnover"));
+    }
+
+    private static io.clearsky.core.semantic.SemanticModel workerModel() {
+        return worker.getBean(io.clearsky.core.semantic.SemanticModels.class).inEffect("main").model();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = ConfigReloadIT.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     private static Map<String, Object> reload(HttpStatus status) {

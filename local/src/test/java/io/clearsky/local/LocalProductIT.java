@@ -158,11 +158,27 @@ class LocalProductIT {
         assertThat((Map<String, Object>) ((Map<String, Object>) done.get("answer")).get("error"))
                 .containsEntry("code", "CANCELLED");
         assertThat((List<Map<String, Object>>) done.get("events"))
-                .filteredOn((event) -> List.of("SUCCEEDED", "FAILED", "CANCELLED", "TIMED_OUT", "REJECTED")
-                        .contains(event.get("status")))
+                .filteredOn((event) -> List.of("SUCCEEDED", "FAILED", "CANCELLED", "TIMED_OUT", "REJECTED", "DECLINED",
+                        "NEEDS_CLARIFICATION").contains(event.get("status")))
                 .hasSize(1);
         problem(http.delete().uri("/api/chat/query/{id}", id), HttpStatus.CONFLICT, "query_id");
         problem(http.delete().uri("/api/chat/query/{id}", "no-such-query"), HttpStatus.NOT_FOUND, "query_id");
+    }
+
+    @Test
+    void aQuestionTheOfflineReaderCannotAnswerEndsDeclinedWithItsReason() {
+        Map<String, Object> done = askAndWait("What is the meaning of life?", null);
+
+        assertThat(done.get("status")).isEqualTo("DECLINED");
+        Map<String, Object> answer = (Map<String, Object>) done.get("answer");
+        assertThat(answer.get("status")).isEqualTo("DECLINED");
+        assertThat(answer.get("sql")).isNull();
+        assertThat(answer.get("error")).isNull();
+        assertThat((String) answer.get("explanation")).isNotBlank();
+        assertThat((List<Map<String, Object>>) done.get("events")).extracting((event) -> event.get("status"))
+                .last().isEqualTo("DECLINED");
+        http.get().uri("/api/semantic/models").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.databases[?(@.database == 'main')]").exists();
     }
 
     @Test

@@ -28,7 +28,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A worker writing SQL with Bedrock (a wire-level Converse stub) over the DuckDB demo lake, through a
- * real in-process broker: self-correction, follow-ups, refusals and an unavailable model.
+ * real in-process broker: self-correction, follow-ups, refusals, questions back, an unavailable model, and
+ * the semantic model of the lake ({@code semantic/demo-lake.json}, a local file) in the prompt.
  */
 class BedrockWorkerIT {
 
@@ -50,6 +51,10 @@ class BedrockWorkerIT {
         DemoLake.createIfMissing(lake, 500);
         bedrock = BedrockStub.start();
         topics = new QueryTopics(broker.getBrokersAsString());
+        Path model = lake.resolveSibling("demo-lake.json");
+        try (var in = BedrockWorkerIT.class.getResourceAsStream("/semantic/demo-lake.json")) {
+            Files.write(model, in.readAllBytes());
+        }
         worker = new SpringApplicationBuilder(WorkerApplication.class).web(WebApplicationType.NONE)
                 // Arguments, not default properties: they must outrank the mapped original environment.
                 .run("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
@@ -62,6 +67,7 @@ class BedrockWorkerIT {
                         "--AWS_ACCESS_KEY_ID=test",
                         "--AWS_SECRET_ACCESS_KEY=test",
                         "--clearsky.topics.partitions=1",
+                        "--clearsky.config.semantic-models.main=" + model,
                         "--clearsky.worker.shutdown-grace=5s");
     }
 
@@ -132,17 +138,53 @@ class BedrockWorkerIT {
     }
 
     @Test
-    void aRefusalEndsTheQueryWithTheModelsReasonNotAsAnError() {
+    void aRefusalEndsTheQueryDeclinedWithTheModelsReasonNotAsAnError() {
         bedrock.reply(new ToolCall("cannot_answer",
                 "{\"reason\": \"No table holds revenue targets.\", \"clarifying_question\": \"Do you mean actual revenue?\"}"));
 
         QueryAnswer answer = awaitAnswer(topics.send(QueryTopics.question("Did we hit the revenue target?")));
 
-        assertThat(answer.getStatus()).isEqualTo(QueryStatus.SUCCEEDED);
+        assertThat(answer.getStatus()).isEqualTo(QueryStatus.DECLINED);
+        assertThat(topics.events(answer.getQueryId())).extracting(QueryEvent::getStatus).last()
+                .isEqualTo(QueryStatus.DECLINED);
         assertThat(answer.getError()).isNull();
         assertThat(answer.getSql()).isNull();
         assertThat(answer.getExplanation()).isEqualTo("No table holds revenue targets.");
         assertThat(answer.getGeneration().getClarifyingQuestion()).isEqualTo("Do you mean actual revenue?");
+    }
+
+    @Test
+    void aQuestionBackEndsTheQueryNeedingClarificationWithTheChoices() {
+        bedrock.reply(new ToolCall("ask_clarification", "{\"reason\": \"'region' may be the customer's or the rep's.\", "
+                + "\"clarifying_question\": \"Which region do you mean?\", "
+                + "\"choices\": [\"The customer's region\", \"The sales rep's region\"]}"));
+
+        QueryAnswer answer = awaitAnswer(topics.send(QueryTopics.question("Revenue by region")));
+
+        assertThat(answer.getStatus()).isEqualTo(QueryStatus.NEEDS_CLARIFICATION);
+        assertThat(answer.getError()).isNull();
+        assertThat(answer.getSql()).isNull();
+        assertThat(answer.getExplanation()).isEqualTo("'region' may be the customer's or the rep's.");
+        assertThat(answer.getGeneration().getClarifyingQuestion()).isEqualTo("Which region do you mean?");
+        assertThat(answer.getGeneration().getChoices()).containsExactly("The customer's region", "The sales rep's region");
+        assertThat(topics.events(answer.getQueryId())).filteredOn((event) -> event.getStatus() == QueryStatus.NEEDS_CLARIFICATION)
+                .singleElement().satisfies((event) -> assertThat(event.getMessage()).isEqualTo("Which region do you mean?"));
+    }
+
+    @Test
+    void theLakesSemanticModelReachesThePromptAsBindingDefinitions() {
+        bedrock.reply(answer("SELECT SUM(quantity * unit_price * (1 - discount)) AS revenue FROM order_items",
+                "Revenue."));
+
+        QueryAnswer answer = awaitAnswer(topics.send(QueryTopics.question("What was the revenue in 2023?")));
+
+        assertThat(answer.getStatus()).isEqualTo(QueryStatus.SUCCEEDED);
+        String system = bedrock.bodies().getFirst().at("/system/0/text").asString();
+        assertThat(system).contains("They are binding",
+                "- revenue (also: sales, turnover) = SUM(quantity * unit_price * (1 - discount)) over order_items WHERE "
+                        + "orders.status NOT IN ('cancelled', 'returned'); dates and periods apply to time dimension order_date",
+                "- Revenue never includes cancelled or returned orders.",
+                "Q: What was the revenue in 2024?\nSQL: SELECT SUM(i.quantity * i.unit_price * (1 - i.discount)) AS revenue");
     }
 
     @Test

@@ -7,7 +7,15 @@ import io.clearsky.core.config.source.ConfigSource;
 import io.clearsky.core.config.source.EmbeddedConfigSource;
 import io.clearsky.core.config.source.FileConfigSource;
 import io.clearsky.core.config.source.S3ConfigSource;
+import io.clearsky.core.config.ConfigLoader.ModelObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -42,10 +50,47 @@ public class ConfigConfiguration {
             ConfigSource bucket = new S3ConfigSource(s3, properties.bucket());
             return new ConfigLoader(
                     new ConfigObject(bucket, orDefault(properties.chatbotKey(), ConfigProperties.CHATBOT_FILE)),
-                    new ConfigObject(bucket, orDefault(properties.vectorstoreKey(), ConfigProperties.VECTOR_STORE_FILE)));
+                    new ConfigObject(bucket, orDefault(properties.vectorstoreKey(), ConfigProperties.VECTOR_STORE_FILE)),
+                    properties.semanticModels().entrySet().stream()
+                            .map((model) -> new ModelObject(model.getKey(), new ConfigObject(bucket, model.getValue())))
+                            .toList());
         }
         return new ConfigLoader(local(properties.chatbotKey(), ConfigProperties.CHATBOT_FILE),
-                local(properties.vectorstoreKey(), ConfigProperties.VECTOR_STORE_FILE));
+                local(properties.vectorstoreKey(), ConfigProperties.VECTOR_STORE_FILE), localModels(properties));
+    }
+
+    /** The semantic model files named, then those in the jar for the other databases (unless switched off). */
+    private static List<ModelObject> localModels(ConfigProperties properties) {
+        List<ModelObject> models = new ArrayList<>();
+        FileConfigSource files = new FileConfigSource(Path.of(""));
+        for (Map.Entry<String, String> model : properties.semanticModels().entrySet()) {
+            models.add(new ModelObject(model.getKey(), new ConfigObject(files, model.getValue())));
+        }
+        if (properties.embeddedSemanticModels()) {
+            EmbeddedConfigSource jar = new EmbeddedConfigSource(EMBEDDED_MODELS);
+            for (String file : embeddedModelFiles()) {
+                String database = file.substring(0, file.length() - ".json".length());
+                if (!properties.semanticModels().containsKey(database)) {
+                    models.add(new ModelObject(database, new ConfigObject(jar, file)));
+                }
+            }
+        }
+        return models;
+    }
+
+    /** Where the jar keeps semantic models, one {@code <database>.json} each, beside their JSON Schema. */
+    static final String EMBEDDED_MODELS = "clearsky/semantic/";
+
+    private static List<String> embeddedModelFiles() {
+        try {
+            Resource[] found = new PathMatchingResourcePatternResolver(ConfigConfiguration.class.getClassLoader())
+                    .getResources("classpath*:" + EMBEDDED_MODELS + "*.json");
+            return java.util.Arrays.stream(found).map(Resource::getFilename)
+                    .filter((name) -> name != null && !name.endsWith(".schema.json")).distinct().sorted().toList();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot list " + EMBEDDED_MODELS + " on the classpath", ex);
+        }
     }
 
     @Bean

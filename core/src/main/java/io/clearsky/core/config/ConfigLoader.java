@@ -1,14 +1,24 @@
 package io.clearsky.core.config;
 
 import io.clearsky.core.config.source.ConfigSource;
+import io.clearsky.core.semantic.AuthoredModels;
+import io.clearsky.core.semantic.SemanticModel;
+import io.clearsky.core.semantic.SemanticModelReader;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads, checks and combines the two configuration objects. Problems in both are reported together;
- * unknown fields are logged as warnings and otherwise ignored, as newer or older files may carry them.
+ * Reads, checks and combines the two configuration objects and the semantic model files. Problems in all
+ * of them are reported together; unknown fields of the two objects are logged as warnings and otherwise
+ * ignored, as newer or older files may carry them (a semantic model file is checked against its JSON
+ * Schema, which has no unknown fields). Checks that need more than the files, such as the catalog a
+ * semantic model must match, are {@linkplain #addCheck(Check) registered} by their owners and run by
+ * every load after that.
  */
 public final class ConfigLoader {
 
@@ -18,9 +28,46 @@ public final class ConfigLoader {
 
     private final ConfigObject vectorStore;
 
+    private final List<ModelObject> semanticModels;
+
+    private final List<Check> checks = new CopyOnWriteArrayList<>();
+
     public ConfigLoader(ConfigObject chatbot, ConfigObject vectorStore) {
+        this(chatbot, vectorStore, List.of());
+    }
+
+    /**
+     * @param semanticModels the semantic model files to read with the two objects
+     */
+    public ConfigLoader(ConfigObject chatbot, ConfigObject vectorStore, List<ModelObject> semanticModels) {
         this.chatbot = chatbot;
         this.vectorStore = vectorStore;
+        this.semanticModels = List.copyOf(semanticModels);
+    }
+
+    /**
+     * A semantic model file.
+     *
+     * @param database the database it describes
+     * @param object where it is read from
+     */
+    public record ModelObject(String database, ConfigObject object) {
+    }
+
+    /** A check of a loaded configuration beyond its files: returns its problems, empty when there are none. */
+    @FunctionalInterface
+    public interface Check {
+
+        List<ConfigProblem> check(ClearSkyConfig config);
+    }
+
+    /** Runs {@code check} in every later {@link #load()}: a reload whose check finds problems changes nothing. */
+    public void addCheck(Check check) {
+        this.checks.add(check);
+    }
+
+    public List<ModelObject> semanticModelObjects() {
+        return this.semanticModels;
     }
 
     /**
@@ -54,10 +101,35 @@ public final class ConfigLoader {
         ChatbotConfig chatbot = read(this.chatbot, problems, ConfigReader::chatbot, ConfigValidator::validate);
         VectorStoreConfig vectorStore = read(this.vectorStore, problems, ConfigReader::vectorStore,
                 ConfigValidator::validate);
+        AuthoredModels models = readModels(problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new ClearSkyConfig(chatbot, vectorStore);
+        ClearSkyConfig config = new ClearSkyConfig(chatbot, vectorStore, models);
+        for (Check check : this.checks) {
+            problems.addAll(check.check(config));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return config;
+    }
+
+    private AuthoredModels readModels(List<ConfigProblem> problems) {
+        Map<String, SemanticModel> models = new LinkedHashMap<>();
+        Map<String, String> locations = new LinkedHashMap<>();
+        for (ModelObject model : this.semanticModels) {
+            String location = model.object().location();
+            try {
+                models.put(model.database(), SemanticModelReader.read(model.object().source().read(model.object().key()),
+                        location, model.database()));
+                locations.put(model.database(), location);
+            }
+            catch (ConfigException ex) {
+                problems.addAll(ex.problems());
+            }
+        }
+        return models.isEmpty() ? AuthoredModels.NONE : new AuthoredModels(models, locations);
     }
 
     /**
@@ -68,6 +140,9 @@ public final class ConfigLoader {
     public void probe() {
         this.chatbot.source().probe(this.chatbot.key());
         this.vectorStore.source().probe(this.vectorStore.key());
+        for (ModelObject model : this.semanticModels) {
+            model.object().source().probe(model.object().key());
+        }
     }
 
     private static <T> T read(ConfigObject object, List<ConfigProblem> problems, Reader<T> reader,

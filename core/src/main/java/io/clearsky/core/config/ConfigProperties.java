@@ -1,6 +1,8 @@
 package io.clearsky.core.config;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,9 +16,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param chatbotKey the key (or, without a bucket, the file) of {@code chatbot_config.json}
  * @param vectorstoreKey the key (or file) of {@code vector_store_config.json}
  * @param reloadWait how long a reload waits for every instance to answer
+ * @param semanticModels the semantic model file of each database: an S3 key in the bucket or, without a
+ * bucket, a local file ({@code clearsky.config.semantic-models.sales=semantic/sales.json})
+ * @param embeddedSemanticModels without a bucket, whether the models in the jar
+ * ({@code clearsky/semantic/<database>.json}) apply to databases that have no file named; default true
  */
 @ConfigurationProperties("clearsky.config")
-public record ConfigProperties(String bucket, String chatbotKey, String vectorstoreKey, Duration reloadWait) {
+public record ConfigProperties(String bucket, String chatbotKey, String vectorstoreKey, Duration reloadWait,
+        Map<String, String> semanticModels, Boolean embeddedSemanticModels) {
 
     public static final String CHATBOT_FILE = "chatbot_config.json";
 
@@ -27,6 +34,8 @@ public record ConfigProperties(String bucket, String chatbotKey, String vectorst
         chatbotKey = blankToNull(chatbotKey);
         vectorstoreKey = blankToNull(vectorstoreKey);
         reloadWait = (reloadWait != null) ? reloadWait : Duration.ofSeconds(10);
+        semanticModels = (semanticModels != null) ? Map.copyOf(new TreeMap<>(semanticModels)) : Map.of();
+        embeddedSemanticModels = (embeddedSemanticModels != null) ? embeddedSemanticModels : Boolean.TRUE;
     }
 
     private static String blankToNull(String value) {

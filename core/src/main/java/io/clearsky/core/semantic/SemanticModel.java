@@ -146,6 +146,7 @@ public record SemanticModel(String database, String description, List<Entity> en
         public TimeDimension {
             grains = (grains != null && !grains.isEmpty()) ? List.copyOf(grains) : List.of(Grain.values());
             defaultGrain = (defaultGrain != null) ? defaultGrain : Grain.MONTH;
+            synonyms = copy(synonyms);
         }
     }
 

@@ -21,16 +21,20 @@ public record AnswerView(String status, String sql, String explanation, List<Col
         ChartView chart, String generator, GenerationView generation, ErrorView error, Map<String, Long> stageTimingsMs,
         Instant completedAt) {
 
-    /** How the SQL was written: attempts, model calls and tokens, and what the model assumed. */
+    /**
+     * How the SQL was written: attempts, model calls and tokens, and what the model assumed. A declined query
+     * may carry a clarifying question; one that NEEDS_CLARIFICATION carries the question and the choices.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record GenerationView(int attempts, int modelCalls, long inputTokens, long outputTokens, long modelLatencyMs,
-            List<String> tablesUsed, List<String> assumptions, Double confidence, String clarifyingQuestion) {
+            List<String> tablesUsed, List<String> assumptions, Double confidence, String clarifyingQuestion,
+            List<String> choices) {
 
         static GenerationView of(GenerationDetails details) {
             return (details != null) ? new GenerationView(details.getAttempts(), details.getModelCalls(),
                     details.getInputTokens(), details.getOutputTokens(), details.getModelLatencyMs(),
                     List.copyOf(details.getTablesUsed()), List.copyOf(details.getAssumptions()), details.getConfidence(),
-                    details.getClarifyingQuestion()) : null;
+                    details.getClarifyingQuestion(), List.copyOf(details.getChoices())) : null;
         }
     }
 

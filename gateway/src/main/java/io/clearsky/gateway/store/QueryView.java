@@ -25,7 +25,8 @@ public record QueryView(String queryId, String sessionId, String userId, String 
         String status, String stage, long seq, List<EventView> events, AnswerView answer,
         EventView pendingTerminal, Instant updatedAt) {
 
-    static final Set<String> TERMINAL = Set.of("SUCCEEDED", "FAILED", "REJECTED", "CANCELLED", "TIMED_OUT");
+    static final Set<String> TERMINAL = Set.of("SUCCEEDED", "FAILED", "REJECTED", "CANCELLED", "TIMED_OUT", "DECLINED",
+            "NEEDS_CLARIFICATION");
 
     public QueryView {
         events = (events != null) ? List.copyOf(events) : List.of();

@@ -2,6 +2,7 @@ package io.clearsky.worker.config;
 
 import io.clearsky.core.audit.AuditTrail;
 import io.clearsky.core.catalog.Catalog;
+import io.clearsky.core.semantic.SemanticModels;
 import io.clearsky.core.chart.ChartAdvisor;
 import io.clearsky.core.chart.ChartProperties;
 import io.clearsky.core.chart.QuickChartLinks;
@@ -189,11 +190,12 @@ public class WorkerConfiguration {
             ChartAdvisor chartAdvisor, ResultStore resultStore, Cancellations cancellations, SessionMemory sessionMemory,
             OutcomePublisher publisher, WorkerProperties properties, GenerationProperties generation,
             LiveConfig liveConfig, ObjectProvider<MeterRegistry> meters, Catalog catalog,
-            ScheduledExecutorService queryDeadlines, Askers askers, AuditTrail auditTrail) {
+            ScheduledExecutorService queryDeadlines, Askers askers, AuditTrail auditTrail,
+            ObjectProvider<SemanticModels> semanticModels) {
         return new QueryPipeline(new Stages(retriever, generator, guard, engine, chartAdvisor, resultStore), cancellations,
                 sessionMemory, publisher, properties, generation.maxAttempts(), liveConfig,
                 new PipelineMetrics(meters.getIfAvailable(SimpleMeterRegistry::new)), catalog.defaultDatabase(),
-                queryDeadlines, askers, auditTrail);
+                queryDeadlines, askers, auditTrail, semanticModels.getIfAvailable());
     }
 
     @Bean

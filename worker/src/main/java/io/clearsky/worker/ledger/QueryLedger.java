@@ -18,7 +18,8 @@ import java.util.Set;
 public final class QueryLedger {
 
     private static final Set<QueryStatus> TERMINAL = EnumSet.of(QueryStatus.SUCCEEDED, QueryStatus.FAILED,
-            QueryStatus.REJECTED, QueryStatus.CANCELLED, QueryStatus.TIMED_OUT);
+            QueryStatus.REJECTED, QueryStatus.CANCELLED, QueryStatus.TIMED_OUT, QueryStatus.DECLINED,
+            QueryStatus.NEEDS_CLARIFICATION);
 
     private record Progress(long lastSeq, boolean ended) {
     }

@@ -6,6 +6,8 @@ import io.clearsky.core.chart.ChartRequest;
 import io.clearsky.core.config.ChatbotConfig;
 import io.clearsky.core.config.LiveConfig;
 import io.clearsky.core.guard.GuardVerdict;
+import io.clearsky.core.semantic.SemanticModel;
+import io.clearsky.core.semantic.SemanticModels;
 import io.clearsky.schemas.avro.AuditAction;
 import io.clearsky.schemas.avro.ChartSuggestion;
 import io.clearsky.schemas.avro.GenerationDetails;
@@ -45,7 +47,9 @@ import org.slf4j.MDC;
  * before each step and exactly one terminal outcome. A generator that can correct itself sees a guard
  * rejection or a correctable engine error and tries again, up to the configured attempts, each attempt
  * visible as events. A deadline ends a query that takes too long as
- * TIMED_OUT and stops its running work; a cancel request ends it CANCELLED the same way.
+ * TIMED_OUT and stops its running work; a cancel request ends it CANCELLED the same way. The generator sees
+ * the semantic model in effect for the database; when it declines the query ends DECLINED with its reason,
+ * and when it asks which reading is meant the query ends NEEDS_CLARIFICATION with the question and choices.
  *
  * <p>Every step reads only what the question's principal may read: retrieval hands the generator only
  * readable tables and columns, the guard refuses SQL (generated or given) naming anything else, and a
@@ -88,9 +92,16 @@ public class QueryPipeline {
 
     private final AuditTrail audit;
 
+    private final SemanticModels models;
+
+    /**
+     * @param models the semantic models in effect, handed to the generator per question; null for none
+     */
     public QueryPipeline(Stages stages, Cancellations cancellations, SessionMemory sessions, OutcomePublisher publisher,
             WorkerProperties properties, int maxAttempts, LiveConfig config, PipelineMetrics metrics,
-            String defaultDatabase, ScheduledExecutorService deadlines, Askers askers, AuditTrail audit) {
+            String defaultDatabase, ScheduledExecutorService deadlines, Askers askers, AuditTrail audit,
+            SemanticModels models) {
+        this.models = models;
         this.stages = stages;
         this.cancellations = cancellations;
         this.sessions = sessions;
@@ -197,7 +208,8 @@ public class QueryPipeline {
         SchemaContext schema = timed(run, Stage.RETRIEVAL,
                 () -> this.stages.retriever().retrieve(question.getQuestion(), database, asker.access()));
         GenerationRequest request = new GenerationRequest(question.getQuestion(), schema, ask.maxRows(),
-                this.stages.engine().name(), readableTurns(question.getSessionId(), database, asker), List.of());
+                this.stages.engine().name(), readableTurns(question.getSessionId(), database, asker), List.of())
+                .withModel(model(database));
         SqlGenerator generator = this.stages.generator();
         ModelUsage usage = ModelUsage.NONE;
         for (int number = 1;; number++) {
@@ -213,15 +225,22 @@ public class QueryPipeline {
             catch (GenerationException ex) {
                 run.end(QueryStatus.FAILED, Stage.GENERATION, ex.getMessage(), error(ex.code(), ex.getMessage(),
                         ex.retryable()), QueryAnswer.newBuilder().setGenerator(generator.name())
-                                .setGeneration(details(number, usage, null, null)));
+                                .setGeneration(details(number, usage, null, null, List.of())));
                 return;
             }
             usage = usage.plus(generation.usage());
             this.metrics.modelCalled(generator.name(), generation.usage());
             if (generation instanceof Generation.CannotAnswer cannot) {
-                run.end(QueryStatus.SUCCEEDED, Stage.GENERATION, "The question cannot be answered with certainty", null,
+                run.end(QueryStatus.DECLINED, Stage.GENERATION, "The question cannot be answered with certainty", null,
                         QueryAnswer.newBuilder().setExplanation(cannot.reason()).setGenerator(generator.name())
-                                .setGeneration(details(number, usage, null, cannot.clarifyingQuestion())));
+                                .setGeneration(details(number, usage, null, cannot.clarifyingQuestion(), List.of())));
+                return;
+            }
+            if (generation instanceof Generation.Clarification clarification) {
+                run.end(QueryStatus.NEEDS_CLARIFICATION, Stage.GENERATION, clarification.clarifyingQuestion(), null,
+                        QueryAnswer.newBuilder().setExplanation(clarification.reason()).setGenerator(generator.name())
+                                .setGeneration(details(number, usage, null, clarification.clarifyingQuestion(),
+                                        clarification.choices())));
                 return;
             }
             Attempt attempt = new Attempt(number, generator.name(), (Generation.Sql) generation, usage);
@@ -324,15 +343,16 @@ public class QueryPipeline {
         /** An answer that says who wrote the SQL and how. */
         QueryAnswer.Builder answer() {
             return QueryAnswer.newBuilder().setGenerator(this.generator).setGeneration((this.usage != null)
-                    ? details(this.number, this.usage, this.generated, null) : null);
+                    ? details(this.number, this.usage, this.generated, null, List.of()) : null);
         }
     }
 
     private static GenerationDetails details(int attempts, ModelUsage usage, Generation.Sql generated,
-            String clarifyingQuestion) {
+            String clarifyingQuestion, List<String> choices) {
         GenerationDetails.Builder details = GenerationDetails.newBuilder().setAttempts(attempts)
                 .setModelCalls(usage.calls()).setInputTokens(usage.inputTokens()).setOutputTokens(usage.outputTokens())
-                .setModelLatencyMs(usage.latencyMs()).setClarifyingQuestion(clarifyingQuestion);
+                .setModelLatencyMs(usage.latencyMs()).setClarifyingQuestion(clarifyingQuestion)
+                .setChoices(List.copyOf(choices));
         if (generated != null) {
             details.setTablesUsed(generated.tablesUsed()).setAssumptions(generated.assumptions())
                     .setConfidence(generated.confidence());
@@ -349,6 +369,11 @@ public class QueryPipeline {
      * @param features the switches and limits of the configuration revision in force when it started
      */
     private record Ask(String question, String database, int maxRows, ChatbotConfig.Features features) {
+    }
+
+    /** The semantic model in effect for the database, null when there are no models. */
+    private SemanticModel model(String database) {
+        return (this.models != null) ? this.models.inEffect(database).model() : null;
     }
 
     /** Reads the configuration once per question, so a reload never changes a query halfway. */

@@ -12,14 +12,26 @@ public final class EmbeddedConfigSource implements ConfigSource {
 
     private static final String FOLDER = "clearsky/config/";
 
+    private final String folder;
+
+    /** The configuration defaults in {@code clearsky/config/}. */
+    public EmbeddedConfigSource() {
+        this(FOLDER);
+    }
+
+    /** Objects in another classpath folder, e.g. {@code clearsky/semantic/} for semantic models. */
+    public EmbeddedConfigSource(String folder) {
+        this.folder = folder.endsWith("/") ? folder : folder + "/";
+    }
+
     @Override
     public String location(String key) {
-        return "classpath:" + FOLDER + key;
+        return "classpath:" + this.folder + key;
     }
 
     @Override
     public byte[] read(String key) {
-        try (InputStream in = EmbeddedConfigSource.class.getClassLoader().getResourceAsStream(FOLDER + key)) {
+        try (InputStream in = EmbeddedConfigSource.class.getClassLoader().getResourceAsStream(this.folder + key)) {
             if (in == null) {
                 throw ConfigException.of(location(key), "not in the jar");
             }
@@ -32,7 +44,7 @@ public final class EmbeddedConfigSource implements ConfigSource {
 
     @Override
     public void probe(String key) {
-        if (EmbeddedConfigSource.class.getClassLoader().getResource(FOLDER + key) == null) {
+        if (EmbeddedConfigSource.class.getClassLoader().getResource(this.folder + key) == null) {
             throw ConfigException.of(location(key), "not in the jar");
         }
     }

@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The two tools a model answers with, as JSON Schema, and the reading of their input into a
+ * The three tools a model answers with (SQL, a refusal, a question back), as JSON Schema, and the reading of their input into a
  * {@link Generation}. Input that does not fit the schema is refused here, so it never reaches the guard
  * or the engine.
  */
@@ -20,6 +20,8 @@ public final class AnswerTools {
     public static final String ANSWER = "answer_with_sql";
 
     public static final String CANNOT_ANSWER = "cannot_answer";
+
+    public static final String ASK_CLARIFICATION = "ask_clarification";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -50,6 +52,17 @@ public final class AnswerTools {
               "required": ["reason"]
             }""");
 
+    private static final JsonNode ASK_CLARIFICATION_SCHEMA = JSON.readTree("""
+            {
+              "type": "object",
+              "properties": {
+                "reason": {"type": "string", "description": "Which words of the question fit which readings"},
+                "clarifying_question": {"type": "string", "description": "The question to put to the asker"},
+                "choices": {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 5, "description": "The readings to choose from, each a few words"}
+              },
+              "required": ["reason", "clarifying_question", "choices"]
+            }""");
+
     /** A tool: name, description, JSON Schema of its input. */
     public record Tool(String name, String description, JsonNode inputSchema) {
     }
@@ -57,7 +70,9 @@ public final class AnswerTools {
     public static final List<Tool> TOOLS = List.of(
             new Tool(ANSWER, "Answer the question with one read-only SQL query and its explanation.", ANSWER_SCHEMA),
             new Tool(CANNOT_ANSWER, "Decline when the tables cannot answer the question or it is too ambiguous.",
-                    CANNOT_ANSWER_SCHEMA));
+                    CANNOT_ANSWER_SCHEMA),
+            new Tool(ASK_CLARIFICATION, "Ask which reading is meant when the question fits two or more equally well.",
+                    ASK_CLARIFICATION_SCHEMA));
 
     /**
      * What a model replied: the tool it called and that call's input as JSON, or no tool (free text).
@@ -90,7 +105,8 @@ public final class AnswerTools {
         String problem = null;
         for (int call = 0; call < 2; call++) {
             String user = (problem == null) ? question : question + "\n\nYour previous reply could not be used ("
-                    + problem + "). Reply only by calling answer_with_sql or cannot_answer with input that fits its schema.";
+                    + problem + "). Reply only by calling answer_with_sql, cannot_answer or ask_clarification with input "
+                    + "that fits its schema.";
             ToolReply reply = model.reply(user);
             usage = usage.plus(reply.usage());
             if (reply.tool() == null) {
@@ -121,6 +137,7 @@ public final class AnswerTools {
             case ANSWER -> answer((ObjectNode) input, usage);
             case CANNOT_ANSWER -> new Generation.CannotAnswer(requiredText(input, "reason"),
                     optionalText(input, "clarifying_question"), usage);
+            case ASK_CLARIFICATION -> clarification(input, usage);
             default -> throw new MalformedAnswerException("unknown tool " + toolName);
         };
     }
@@ -152,6 +169,16 @@ public final class AnswerTools {
         return new Generation.Sql(sql, requiredText(input, "explanation"), texts(input, "tables_used"),
                 texts(input, "assumptions"), (chartHint != null && CHART_HINTS.contains(chartHint)) ? chartHint : null,
                 confidence, usage);
+    }
+
+    private static Generation.Clarification clarification(JsonNode input, ModelUsage usage)
+            throws MalformedAnswerException {
+        List<String> choices = texts(input, "choices").stream().filter((choice) -> !choice.isBlank()).toList();
+        if (choices.size() < 2) {
+            throw new MalformedAnswerException("choices must hold at least two readings");
+        }
+        return new Generation.Clarification(requiredText(input, "reason"), requiredText(input, "clarifying_question"),
+                choices, usage);
     }
 
     private static String requiredText(JsonNode input, String field) throws MalformedAnswerException {

@@ -2,13 +2,18 @@ package io.clearsky.worker.generation.prompt;
 
 import io.clearsky.core.catalog.ColumnInfo;
 import io.clearsky.core.catalog.TableInfo;
+import io.clearsky.core.semantic.SemanticModel;
 import io.clearsky.worker.generation.GenerationRequest;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The prompt a model writes SQL from. The system part holds the rules, the dialect, the current date,
- * the schema context and the session so far; the user part holds the question and, on later attempts,
- * the SQL that failed and why.
+ * the schema context as DDL (with the semantic model's entity and dimension descriptions), the model's
+ * binding business definitions and the verified examples most like the question, and the session so far;
+ * the user part holds the question and, on later attempts, the SQL that failed and why.
  */
 public final class SqlPrompt {
 
@@ -44,34 +49,22 @@ public final class SqlPrompt {
                 - Qualify columns with table aliases when more than one table is involved.
                 - When the question asks for a list of rows, add LIMIT %d unless it asks for fewer.
                 - Order results when the question implies an order (top, most, latest, per month).
-                - If the listed tables cannot answer the question, or it is too ambiguous to answer correctly,
-                  call cannot_answer with the reason and one clarifying question instead of guessing.
-                - Always reply by calling exactly one tool: answer_with_sql or cannot_answer.
+                - If the listed tables cannot answer the question, call cannot_answer with the reason and one
+                  clarifying question instead of guessing.
+                - If the question fits two or more readings equally well (a word that names two different
+                  things), call ask_clarification with the question to put to the asker and the readings as choices.
+                - Always reply by calling exactly one tool: answer_with_sql, cannot_answer or ask_clarification.
 
                 """.formatted(request.maxRows()));
         prompt.append(dialect(request.engine())).append("\n\nToday is ").append(today).append(".\n\n");
         prompt.append("Database: ").append(request.schema().database()).append("\nTables:\n");
+        SemanticModel model = request.model();
+        ModelPrompt semantic = (model != null) ? new ModelPrompt(model, request.schema().tables()) : null;
         for (TableInfo table : request.schema().tables()) {
-            prompt.append("\nTABLE ").append(table.name());
-            if (table.comment() != null && !table.comment().isBlank()) {
-                prompt.append(" -- ").append(table.comment().strip());
-            }
-            prompt.append('\n');
-            for (ColumnInfo column : table.columns()) {
-                prompt.append("  ").append(column.name()).append(' ').append(column.type());
-                if (column.partitionKey()) {
-                    prompt.append(" (partition key)");
-                }
-                if (column.comment() != null && !column.comment().isBlank()) {
-                    prompt.append(" -- ").append(column.comment().strip());
-                }
-                if (!column.samples().isEmpty()) {
-                    boolean all = column.allValues() && column.samples().size() <= PROMPT_VALUES;
-                    prompt.append(all ? " (one of " : " (e.g. ").append(String.join(", ", column.firstSamples(PROMPT_VALUES)
-                            .stream().map((value) -> "'" + value.replace("'", "''") + "'").toList())).append(')');
-                }
-                prompt.append('\n');
-            }
+            table(prompt, table, semantic);
+        }
+        if (semantic != null) {
+            prompt.append(semantic.definitions(request.question(), values(request.schema().tables())));
         }
         if (!request.history().isEmpty()) {
             prompt.append("\nEarlier in this conversation (a follow-up may refer to these):\n");
@@ -80,6 +73,66 @@ public final class SqlPrompt {
             }
         }
         return prompt.toString();
+    }
+
+    /** One table as DDL: a comment with its meaning, one line per column with its own. */
+    private static void table(StringBuilder prompt, TableInfo table, ModelPrompt semantic) {
+        prompt.append("\nCREATE TABLE ").append(table.name()).append(" (");
+        String note = join(table.comment(), (semantic != null) ? semantic.entityNote(table).orElse(null) : null);
+        if (note != null) {
+            prompt.append(" -- ").append(note);
+        }
+        prompt.append('\n');
+        List<ColumnInfo> columns = table.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnInfo column = columns.get(i);
+            prompt.append("  ").append(column.name()).append(' ').append(column.type());
+            if (i < columns.size() - 1) {
+                prompt.append(',');
+            }
+            StringBuilder comment = new StringBuilder();
+            if (column.partitionKey()) {
+                comment.append("(partition key)");
+            }
+            String meaning = join(column.comment(),
+                    (semantic != null) ? semantic.columnNote(table, column).orElse(null) : null);
+            if (meaning != null) {
+                comment.append(comment.isEmpty() ? "" : " ").append(meaning);
+            }
+            if (!column.samples().isEmpty()) {
+                boolean all = column.allValues() && column.samples().size() <= PROMPT_VALUES;
+                comment.append(comment.isEmpty() ? "" : " ").append(all ? "(one of " : "(e.g. ")
+                        .append(String.join(", ", column.firstSamples(PROMPT_VALUES).stream()
+                                .map((value) -> "'" + value.replace("'", "''") + "'").toList()))
+                        .append(')');
+            }
+            if (!comment.isEmpty()) {
+                prompt.append(" -- ").append(comment);
+            }
+            prompt.append('\n');
+        }
+        prompt.append(");\n");
+    }
+
+    private static String join(String first, String second) {
+        String a = (first != null && !first.isBlank()) ? first.strip() : null;
+        String b = (second != null && !second.isBlank()) ? second.strip() : null;
+        if (a == null || b == null) {
+            return (a != null) ? a : b;
+        }
+        return a + "; " + b;
+    }
+
+    /** Words the catalog lists as column values: masked when verified examples are compared with the question. */
+    private static Set<String> values(List<TableInfo> tables) {
+        Set<String> values = new HashSet<>();
+        for (TableInfo table : tables) {
+            for (ColumnInfo column : table.columns()) {
+                column.samples().stream().filter((value) -> value.length() > 1 && !value.contains(" "))
+                        .forEach(values::add);
+            }
+        }
+        return values;
     }
 
     public static String user(GenerationRequest request) {

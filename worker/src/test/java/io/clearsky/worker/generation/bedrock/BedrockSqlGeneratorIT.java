@@ -1,5 +1,7 @@
 package io.clearsky.worker.generation.bedrock;
 
+import io.clearsky.worker.generation.SemanticFixture;
+
 import static io.clearsky.worker.generation.bedrock.BedrockStub.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -107,16 +109,40 @@ class BedrockSqlGeneratorIT {
                 .contains("/us-west-2/bedrock/aws4_request");
         JsonNode body = bedrock.bodies().getFirst();
         assertThat(body.at("/toolConfig/tools")).extracting((tool) -> tool.at("/toolSpec/name").asString())
-                .containsExactly("answer_with_sql", "cannot_answer");
+                .containsExactly("answer_with_sql", "cannot_answer", "ask_clarification");
         assertThat(body.at("/toolConfig/tools/0/toolSpec/inputSchema/json/required").toString()).contains("sql", "explanation");
         assertThat(body.at("/toolConfig/toolChoice").has("any")).isTrue();
         assertThat(body.at("/inferenceConfig/maxTokens").asInt()).isEqualTo(2048);
         assertThat(body.at("/inferenceConfig/temperature").asDouble()).isEqualTo(0.0);
         String system = body.at("/system/0/text").asString();
-        assertThat(system).contains("TABLE orders -- Customer orders, one row per order",
-                "status varchar -- where the order is (e.g. 'shipped', 'pending')", "dt string (partition key)",
+        assertThat(system).contains("CREATE TABLE orders ( -- Customer orders, one row per order",
+                "status varchar, -- where the order is (e.g. 'shipped', 'pending')", "dt string -- (partition key) load date",
                 "Amazon Athena engine version 3", "Today is 2026-11-25", "LIMIT 50");
         assertThat(body.at("/messages/0/content/0/text").asString()).isEqualTo("Question: How many orders per status?");
+    }
+
+    @Test
+    void theSemanticModelsDefinitionsAndTheMostSimilarVerifiedPairReachTheSystemPrompt() throws Exception {
+        bedrock.reply(answer("SELECT 1", "One."));
+
+        this.generator.generate(request("How many shipped orders were there in 2025?").withModel(SemanticFixture.SALES));
+
+        String system = bedrock.bodies().getFirst().at("/system/0/text").asString();
+        assertThat(system).contains(SemanticFixture.PROMPT_LINES);
+        assertThat(system).doesNotContain(SemanticFixture.UNLIKE_QUESTION);
+    }
+
+    @Test
+    void aQuestionBackBecomesAClarificationWithItsChoices() throws Exception {
+        bedrock.reply(new ToolCall("ask_clarification", "{\"reason\": \"'status' is ambiguous\", "
+                + "\"clarifying_question\": \"Which status?\", \"choices\": [\"shipping status\", \"payment status\"]}"));
+
+        Generation generation = this.generator.generate(request("orders by status"));
+
+        assertThat(generation).isInstanceOfSatisfying(Generation.Clarification.class, (clarification) -> {
+            assertThat(clarification.clarifyingQuestion()).isEqualTo("Which status?");
+            assertThat(clarification.choices()).containsExactly("shipping status", "payment status");
+        });
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.clearsky.worker.generation.openai;
 
+import io.clearsky.worker.generation.SemanticFixture;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -78,13 +80,27 @@ class OpenAiSqlGeneratorIT {
         assertThat(body.get("model").asString()).isEqualTo("qwen2.5-coder:7b");
         assertThat(body.get("tool_choice").asString()).isEqualTo("required");
         assertThat(body.get("tools")).extracting((tool) -> tool.at("/function/name").asString())
-                .containsExactly("answer_with_sql", "cannot_answer");
+                .containsExactly("answer_with_sql", "cannot_answer", "ask_clarification");
         assertThat(body.at("/tools/0/function/parameters/required").toString()).contains("sql");
         assertThat(body.at("/messages/0/role").asString()).isEqualTo("system");
-        assertThat(body.at("/messages/0/content").asString()).contains("TABLE orders -- Customer orders", "The SQL runs on DuckDB");
+        assertThat(body.at("/messages/0/content").asString()).contains("CREATE TABLE orders ( -- Customer orders", "The SQL runs on DuckDB");
         assertThat(body.at("/messages/1/content").asString()).isEqualTo("Question: How many orders?");
         assertThat(this.server.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).getFirst()
                 .getHeader("Authorization")).isEqualTo("Bearer sk-test");
+    }
+
+    @Test
+    void theSemanticModelsDefinitionsAndTheMostSimilarVerifiedPairReachTheSystemPrompt() throws Exception {
+        replies(toolCall("answer_with_sql", "{\"sql\": \"SELECT 1\", \"explanation\": \"One.\", "
+                + "\"tables_used\": [\"orders\"], \"confidence\": 0.8}"));
+
+        this.generator.generate(new GenerationRequest("How many shipped orders were there in 2025?", SemanticFixture.SCHEMA,
+                20, "duckdb").withModel(SemanticFixture.SALES));
+
+        JsonNode body = JSON.readTree(this.server.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).getFirst()
+                .getBodyAsString());
+        assertThat(body.at("/messages/0/content").asString()).contains(SemanticFixture.PROMPT_LINES)
+                .doesNotContain(SemanticFixture.UNLIKE_QUESTION);
     }
 
     @Test
