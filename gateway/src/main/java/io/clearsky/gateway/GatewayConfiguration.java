@@ -59,7 +59,7 @@ import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 @EnableConfigurationProperties(GatewayProperties.class)
 @PropertySource("classpath:clearsky/gateway-defaults.properties")
 @ComponentScan(basePackages = { "io.clearsky.gateway.api", "io.clearsky.gateway.schema", "io.clearsky.gateway.docs",
-        "io.clearsky.gateway.semantic" })
+        "io.clearsky.gateway.semantic", "io.clearsky.gateway.feedback" })
 public class GatewayConfiguration {
 
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(2);

@@ -182,6 +182,58 @@ class LocalProductIT {
     }
 
     @Test
+    void feedbackOnAnAnswerIsPublishedAndAPromotedAnswerJoinsTheModelInEffect() {
+        Map<String, Object> done = askAndWait("How many customers are there?", null);
+        String id = (String) done.get("query_id");
+        assertThat(done.get("status")).isEqualTo("SUCCEEDED");
+
+        http.post().uri("/api/chat/query/{id}/feedback", id).bodyValue(Map.of("rating", "down", "comment", "wrong year",
+                "corrected_sql", "SELECT count(*) FROM customers WHERE year(signup_date) = 2024")).exchange()
+                .expectStatus().isAccepted().expectBody().jsonPath("$.rating").isEqualTo("DOWN");
+        io.clearsky.schemas.avro.AnswerFeedback feedback = await().atMost(PATIENCE)
+                .until(() -> lastOnTopic("clearsky.feedback", id, io.clearsky.schemas.AvroSerde.answerFeedback()),
+                        java.util.Objects::nonNull);
+        assertThat(feedback.getRating()).isEqualTo(io.clearsky.schemas.avro.FeedbackRating.DOWN);
+        assertThat(feedback.getQuestion()).isEqualTo("How many customers are there?");
+        assertThat(feedback.getSql()).contains("customers");
+        assertThat(feedback.getCorrectedSql()).contains("2024");
+        problem(http.post().uri("/api/chat/query/{id}/feedback", id).bodyValue(Map.of("rating", "sideways")),
+                HttpStatus.BAD_REQUEST, "rating");
+        problem(http.post().uri("/api/chat/query/{id}/feedback", "no-such-query").bodyValue(Map.of("rating", "up")),
+                HttpStatus.NOT_FOUND, "query_id");
+
+        http.post().uri("/api/semantic/models/main/verified-questions").bodyValue(Map.of("query_id", id,
+                "question", "How many customers do we have?")).exchange().expectStatus().isAccepted().expectBody()
+                .jsonPath("$.question").isEqualTo("How many customers do we have?");
+        await().atMost(PATIENCE).untilAsserted(() -> http.get().uri("/api/semantic/models/main").exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.model.verifiedQueries[?(@.question == 'How many customers do we have?')].sql")
+                .isEqualTo(feedback.getSql()));
+        problem(http.post().uri("/api/semantic/models/nowhere/verified-questions").bodyValue(Map.of("query_id", id)),
+                HttpStatus.NOT_FOUND, "database");
+    }
+
+    private static <T extends org.apache.avro.specific.SpecificRecordBase> T lastOnTopic(String topic, String key,
+            io.clearsky.schemas.AvroSerde<T> serde) {
+        Map<String, Object> properties = Map.of("bootstrap.servers", broker.bootstrapServers(),
+                "key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class,
+                "value.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class);
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(properties)) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map((info) -> new org.apache.kafka.common.TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            T found = null;
+            for (var record : consumer.poll(Duration.ofSeconds(2))) {
+                if (key.equals(record.key())) {
+                    found = serde.deserialize(topic, record.value());
+                }
+            }
+            return found;
+        }
+    }
+
+    @Test
     void aResultLargerThanTheAnswerIsKeptInFullBehindItsLocation() throws Exception {
         Map<String, Object> done = waitUntilDone(post(Map.of("sql", "SELECT order_id, status FROM orders ORDER BY order_id",
                 "options", Map.of("max_rows", 10))));

@@ -44,7 +44,8 @@ public final class SemanticModels {
         this.deriver = deriver;
     }
 
-    private record Cached(String fingerprint, List<TableInfo> tables, int promoted, ModelInEffect model) {
+    private record Cached(String fingerprint, List<TableInfo> tables, List<VerifiedQuery> promoted,
+            ModelInEffect model) {
     }
 
     /** The model in effect for a database now; a database with neither tables nor a model gets an empty one. */
@@ -52,10 +53,10 @@ public final class SemanticModels {
         ClearSkyConfig config = this.live.get();
         String fingerprint = config.fingerprint();
         List<TableInfo> tables = this.catalog.tables(database);
-        List<VerifiedQuery> added = this.promoted.getOrDefault(key(database), List.of());
+        List<VerifiedQuery> added = List.copyOf(this.promoted.getOrDefault(key(database), List.of()));
         Cached cached = this.cache.get(key(database));
         if (cached != null && cached.fingerprint().equals(fingerprint) && cached.tables().equals(tables)
-                && cached.promoted() == added.size()) {
+                && cached.promoted().equals(added)) {
             return cached.model();
         }
         SemanticModel derived = this.deriver.derive(database, tables);
@@ -70,7 +71,7 @@ public final class SemanticModels {
         }
         ModelInEffect result = new ModelInEffect(database, model, config.semanticModels().location(database),
                 layered.authored(), layered.derived(), added);
-        this.cache.put(key(database), new Cached(fingerprint, tables, added.size(), result));
+        this.cache.put(key(database), new Cached(fingerprint, tables, added, result));
         return result;
     }
 
@@ -95,6 +96,16 @@ public final class SemanticModels {
             List<VerifiedQuery> after = new ArrayList<>((before != null) ? before : List.of());
             after.removeIf((known) -> known.question().equalsIgnoreCase(query.question()));
             after.add(query);
+            return new CopyOnWriteArrayList<>(after);
+        });
+        this.cache.remove(key(database));
+    }
+
+    /** Removes a promoted verified query again (a retired promotion). */
+    public void retire(String database, String question) {
+        this.promoted.computeIfPresent(key(database), (name, before) -> {
+            List<VerifiedQuery> after = new ArrayList<>(before);
+            after.removeIf((known) -> known.question().equalsIgnoreCase(question));
             return new CopyOnWriteArrayList<>(after);
         });
         this.cache.remove(key(database));

@@ -3,6 +3,7 @@ package io.clearsky.worker.config;
 import io.clearsky.core.audit.AuditTrail;
 import io.clearsky.core.catalog.Catalog;
 import io.clearsky.core.semantic.SemanticModels;
+import io.clearsky.worker.semantic.VerifiedQuestionReader;
 import io.clearsky.core.chart.ChartAdvisor;
 import io.clearsky.core.chart.ChartProperties;
 import io.clearsky.core.chart.QuickChartLinks;
@@ -45,6 +46,7 @@ import io.clearsky.worker.session.SessionMemory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -143,6 +145,15 @@ public class WorkerConfiguration {
             SessionMemory sessionMemory) {
         return new TopicFollower(follower(kafka, "clearsky-worker-answers"), topics.answers(),
                 properties.sessionMemory().lookback(), sessionMemory);
+    }
+
+    /** Every worker reads the whole compacted topic of verified questions and adds them to its models. */
+    @Bean
+    TopicFollower verifiedQuestionFollower(KafkaProperties kafka, TopicProperties topics,
+            ObjectProvider<SemanticModels> semanticModels) {
+        SemanticModels models = semanticModels.getIfAvailable();
+        return new TopicFollower(follower(kafka, "clearsky-worker-verified-questions"), topics.verifiedQuestions(),
+                Duration.ofDays(365L * 50), (models != null) ? new VerifiedQuestionReader(models) : (record) -> { });
     }
 
     private static Map<String, Object> follower(KafkaProperties kafka, String clientId) {
