@@ -9,6 +9,7 @@ import io.clearsky.core.embedding.CachedEmbeddings;
 import io.clearsky.core.embedding.Embeddings;
 import io.clearsky.core.embedding.MiniLmEmbeddings;
 import io.clearsky.core.lake.DuckDbLake;
+import io.clearsky.core.semantic.SemanticModel;
 import io.clearsky.core.vector.InMemoryVectorIndex;
 import io.clearsky.core.vector.RetrievalProperties;
 import io.clearsky.worker.execution.DuckDbEngine;
@@ -81,7 +82,8 @@ public final class EvalRunner {
         for (Map.Entry<String, List<EvalQuestion>> database : byDatabase.entrySet()) {
             this.progress.databaseStarted(database.getKey(), database.getValue().size());
             try (DuckDbLake lake = DuckDbLake.load(set.database(database.getKey()))) {
-                Stages stages = new Stages(lake, this.embeddings);
+                Stages stages = new Stages(lake, this.embeddings,
+                        SemanticModels.inEffect(set.database(database.getKey()), database.getKey(), lake));
                 for (EvalQuestion question : database.getValue()) {
                     Scored scored = evaluate(question, stages);
                     items.add(scored.item());
@@ -112,7 +114,8 @@ public final class EvalRunner {
         ResultTable result = null;
         Generation generation;
         try {
-            generation = this.generator.generate(new GenerationRequest(question.asked(), schema, MAX_ROWS, "duckdb"));
+            generation = this.generator.generate(
+                    new GenerationRequest(question.asked(), schema, MAX_ROWS, "duckdb").withModel(stages.model()));
         }
         catch (GenerationException ex) {
             generation = null;
@@ -190,17 +193,18 @@ public final class EvalRunner {
         return new ResultTable(result.columns().stream().map(ResultColumn::getType).toList(), result.rows());
     }
 
-    /** The worker's stages over one loaded database. */
-    private record Stages(SchemaRetriever retriever, SqlGuard guard, DuckDbEngine engine) {
+    /** The worker's stages over one loaded database, with the semantic model in effect for it. */
+    private record Stages(SchemaRetriever retriever, SqlGuard guard, DuckDbEngine engine, SemanticModel model) {
 
-        Stages(DuckDbLake lake, Embeddings embeddings) {
-            this(new DuckDbCatalog(lake), lake, embeddings);
+        Stages(DuckDbLake lake, Embeddings embeddings, SemanticModels.Source models) {
+            this(new DuckDbCatalog(lake), lake, embeddings, models);
         }
 
-        private Stages(DuckDbCatalog catalog, DuckDbLake lake, Embeddings embeddings) {
+        private Stages(DuckDbCatalog catalog, DuckDbLake lake, Embeddings embeddings, SemanticModels.Source models) {
             this(new HybridRetriever(catalog, embeddings, new InMemoryVectorIndex(embeddings.dimension()), RETRIEVED_TABLES,
                     TOKEN_BUDGET),
-                    new SqlGuard(catalog, GuardProperties.defaults()), new DuckDbEngine(lake, null));
+                    new SqlGuard(catalog, GuardProperties.defaults()), new DuckDbEngine(lake, null),
+                    models.model(catalog.tables(DATABASE)));
         }
     }
 
