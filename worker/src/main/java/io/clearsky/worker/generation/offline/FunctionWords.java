@@ -55,7 +55,7 @@ final class FunctionWords {
             "their", "it", "overall", "so", "far", "how", "much", "many", "this", "these", "those", "each", "i", "you",
             "can", "see", "up", "into", "come", "came", "recorded", "registered", "exist", "existing", "currently",
             "contain", "contains", "containing", "belong", "belonging", "falling", "fall", "down", "broken", "split",
-            "grouped", "value", "by", "per", "as", "than", "compared", "respectively", "out", "altogether", "whole");
+            "grouped", "value", "during", "place", "placing", "buy", "bought", "purchased", "by", "per", "as", "than", "compared", "respectively", "out", "altogether", "whole");
 
     private FunctionWords() {
     }

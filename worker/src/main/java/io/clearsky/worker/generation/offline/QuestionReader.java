@@ -172,6 +172,7 @@ final class QuestionReader {
         Map<Dimension, Boolean> negatedValues = new LinkedHashMap<>();
         List<Entity> counted = new ArrayList<>();
         Entity subject = null;
+        Query.Group subjectGroup = null;
         boolean subjectSingular = false;
         Boolean descending = null;
         Integer limit = null;
@@ -279,6 +280,12 @@ final class QuestionReader {
                                 groups.add(new Query.Group(dimension.label(), entityOf(dimension.dimension()),
                                         dimension.dimension().expression()));
                             }
+                            else if (subject == null && subjectGroup == null) {
+                                // "Which category has the most products": the attribute asked about.
+                                subjectGroup = new Query.Group(dimension.label(), entityOf(dimension.dimension()),
+                                        dimension.dimension().expression());
+                                subjectSingular = Words.lemma(words.get(piece.to() - 1)).equals(words.get(piece.to() - 1));
+                            }
                             else {
                                 return new Unsupported("the attribute '" + piece.text() + "' without a value or a 'by'");
                             }
@@ -334,7 +341,13 @@ final class QuestionReader {
             filters.add(new Query.Period(time.range()));
         }
         Query.Order order = null;
+        if (subjectGroup != null && (!ranked || subject != null)) {
+            return new Unsupported("the attribute '" + subjectGroup.label() + "' without a value or a 'by'");
+        }
         if (ranked) {
+            if (subjectGroup != null) {
+                groups.add(0, subjectGroup);
+            }
             if (subject != null) {
                 Query.Group group = group(subject);
                 if (group == null) {
@@ -407,6 +420,27 @@ final class QuestionReader {
         List<Meaning> meanings = distinct(piece.meanings());
         if (meanings.size() == 1) {
             return meanings.get(0);
+        }
+        // A phrase that names a model object is that object, not a value that happens to be spelled alike.
+        List<Meaning> objects = meanings.stream().filter((meaning) -> !(meaning instanceof Meaning.OfValue)).toList();
+        if (objects.size() == 1) {
+            return objects.get(0);
+        }
+        // One column under several names: the dimension named after the column's own entity is the column.
+        if (objects.isEmpty()) {
+            Set<String> expressions = meanings.stream().map((meaning) -> ((Meaning.OfValue) meaning).dimension().expression()
+                    .replace("\"", "").toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
+            if (expressions.size() == 1) {
+                List<Meaning> own = meanings.stream().filter((meaning) -> {
+                    Dimension dimension = ((Meaning.OfValue) meaning).dimension();
+                    Entity owner = this.model.entities().stream().filter((entity) -> SqlCompiler.tablesIn(dimension.expression())
+                            .contains(entity.table().toLowerCase(Locale.ROOT))).findFirst().orElse(null);
+                    return owner != null && owner.name().equals(dimension.name());
+                }).toList();
+                if (own.size() == 1) {
+                    return own.get(0);
+                }
+            }
         }
         List<Meaning> near = meanings.stream().filter((meaning) -> mentioned.contains(entityOfMeaning(meaning))).toList();
         if (near.size() == 1) {
