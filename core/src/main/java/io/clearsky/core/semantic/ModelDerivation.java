@@ -61,6 +61,7 @@ public final class ModelDerivation {
         List<Dimension> dimensions = new ArrayList<>();
         List<TimeDimension> times = new ArrayList<>();
         List<Metric> metrics = new ArrayList<>();
+        Set<String> entityNames = tables.stream().map(ModelDerivation::entityName).collect(Collectors.toSet());
         for (TableInfo table : tables) {
             String entity = entityName(table);
             List<String> primaryKey = keys.get(table.name().toLowerCase(Locale.ROOT));
@@ -83,7 +84,9 @@ public final class ModelDerivation {
                     times.add(new TimeDimension(words, entity, expression, null, null, synonyms, column.comment()));
                     continue;
                 }
-                if (keyColumns.contains(lowerName) || looksLikeKey(lowerName)) {
+                if (keyColumns.contains(lowerName) || looksLikeKey(column.name())
+                        || (NUMERIC.matcher(column.type()).matches() && entityNames.contains(singular(words)))) {
+                    // A number named after an entity ("flights.airline") points at it, even where no key says so.
                     continue;
                 }
                 dimensions.add(new Dimension(words, entity, expression, synonyms, column.comment(), column.allValues()));

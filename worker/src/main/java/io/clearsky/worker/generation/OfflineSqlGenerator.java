@@ -70,18 +70,22 @@ public final class OfflineSqlGenerator implements SqlGenerator {
 
     @Override
     public Generation generate(GenerationRequest request) {
+        if (LEGACY_ONLY) {
+            return readTables(request);
+        }
         SemanticModel model = (request.model() != null) ? request.model()
                 : ModelDerivation.derive(request.schema().database(), request.schema().tables());
         Generation fromModel = this.reader.read(request.question(), model, request.schema().tables(), request.maxRows());
-        if (!(fromModel instanceof Generation.CannotAnswer declined) || LEGACY_OFF) {
+        if (fromModel instanceof Generation.Sql || LEGACY_OFF) {
             return fromModel;
         }
+        // A question the model reader declines or finds ambiguous may still be one the table readings
+        // answer word for word (a list of named columns, a value only one retrieved table holds).
         Generation fromTables = readTables(request);
-        if (fromTables instanceof Generation.CannotAnswer) {
-            return declined;
-        }
-        return fromTables;
+        return (fromTables instanceof Generation.Sql) ? fromTables : fromModel;
     }
+
+    private static final boolean LEGACY_ONLY = Boolean.getBoolean("clearsky.offline.legacy-only");
 
     private static final boolean LEGACY_OFF = Boolean.getBoolean("clearsky.offline.no-legacy");
 

@@ -206,12 +206,22 @@ final class QuestionReader {
                 case NEGATION -> afterNegation = true;
                 case WHICH -> {
                 }
-                case COMPARISON -> pendingOperator = FunctionWords.COMPARISONS.get(piece.text());
+                case COMPARISON -> {
+                    // A comparison binds to the numeric attribute just before it ("a price over 1000").
+                    if (p == 0 || pieces.get(p - 1).kind() != Kind.MEANING || lastNumeric == null) {
+                        return new Unsupported("'" + piece.text() + "' after something that is not a numeric attribute");
+                    }
+                    pendingOperator = FunctionWords.COMPARISONS.get(piece.text());
+                }
                 case NUMBER -> {
                     if (pendingOperator != null) {
                         Dimension compared = lastNumeric;
                         if (compared == null) {
                             return new Unsupported("a comparison with " + piece.text() + " that names no numeric attribute");
+                        }
+                        if (p + 1 < pieces.size() && pieces.get(p + 1).kind() == Kind.MEANING) {
+                            return new Unsupported("a comparison of a count ('" + piece.text() + " "
+                                    + pieces.get(p + 1).text() + "')");
                         }
                         filters.add(new Query.Comparison(compared, entityOf(compared), pendingOperator, piece.text()));
                         numericMentions.remove(compared);
@@ -226,6 +236,10 @@ final class QuestionReader {
                     }
                 }
                 case MEANING -> {
+                    if (Words.lemma(piece.text().toLowerCase(Locale.ROOT)).equals("name")) {
+                        return new Unsupported("a list of named columns");
+                    }
+                    lastNumeric = null;
                     Meaning meaning = choose(piece, mentioned);
                     if (meaning == null) {
                         return ambiguity(piece, mentioned);
