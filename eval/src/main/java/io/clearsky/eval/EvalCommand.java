@@ -123,6 +123,15 @@ public final class EvalCommand {
                 report.precision(), report.executionAccuracy()));
         report.bySource().forEach((source, scores) -> row(out, "source " + source, scores));
         report.byHardness().forEach((hardness, scores) -> row(out, "hardness " + hardness, scores));
+        if (report.byCategory().size() > 1) {
+            report.byCategory().forEach((category, scores) -> row(out, "kind " + category, scores));
+        }
+        out.printf(Locale.ROOT, "%noutcomes %s", report.outcomes());
+        if (report.unanswerable().questions() > 0) {
+            out.printf(Locale.ROOT, "; questions without an answer %d, declined or clarified %d",
+                    report.unanswerable().questions(), report.unanswerable().declined());
+        }
+        out.println();
         out.printf(Locale.ROOT, "%nretrieval recall@5 %.3f   latency p50 %.2f ms, p95 %.2f ms%n", report.retrievalRecallAt5(),
                 report.latencyMs().p50(), report.latencyMs().p95());
     }

@@ -16,13 +16,28 @@ import java.util.stream.Stream;
  * @param altGoldSql other accepted queries
  * @param orderMatters whether rows are compared in order
  * @param hardness Spider difficulty, or {@code null}
+ * @param category the kind of question (defog's category, or the paraphrase set's kind), or {@code null}
  */
 public record EvalQuestion(String id, String db, String source, String question, String instructions, String goldSql,
-        List<String> altGoldSql, boolean orderMatters, String hardness) {
+        List<String> altGoldSql, boolean orderMatters, String hardness, String category) {
 
     public EvalQuestion {
         altGoldSql = (altGoldSql != null) ? List.copyOf(altGoldSql) : List.of();
         instructions = (instructions != null) ? instructions : "";
+    }
+
+    /** A question without a kind. */
+    public EvalQuestion(String id, String db, String source, String question, String instructions, String goldSql,
+            List<String> altGoldSql, boolean orderMatters, String hardness) {
+        this(id, db, source, question, instructions, goldSql, altGoldSql, orderMatters, hardness, null);
+    }
+
+    /**
+     * Whether the question has an answer in its database. One without a gold query is there to be declined
+     * (or answered with a clarifying question): answering it at all counts as a wrong answer.
+     */
+    public boolean answerable() {
+        return this.goldSql != null && !this.goldSql.isBlank();
     }
 
     /** What a generator is asked: the question, followed by the instructions when there are any. */

@@ -21,14 +21,27 @@ import java.util.stream.Collectors;
  * @param executionAccuracy correct / questions
  * @param retrievalRecallAt5 share of the gold query's tables among the first five retrieved, averaged
  * @param latencyMs percentiles of the per-question latency
+ * @param outcomes how many questions ended each way: verified, composed, declined, clarification, failed
+ * @param unanswerable questions without an answer, and how many of them were declined or clarified
+ * @param byCategory the same scores per kind of question ({@code unrated} when the set gives none)
  * @param bySource the same scores per source
  * @param byHardness the same scores per Spider difficulty ({@code unrated} for the others)
  * @param items every question's outcome
  */
 public record EvalReport(String set, String generator, int questions, int answered, int correct, double coverage,
         double precision, double executionAccuracy, @JsonProperty("retrieval_recall_at_5") double retrievalRecallAt5,
-        Latency latencyMs,
-        Map<String, Scores> bySource, Map<String, Scores> byHardness, List<EvalItem> items) {
+        Latency latencyMs, Map<String, Integer> outcomes, Unanswerable unanswerable,
+        Map<String, Scores> bySource, Map<String, Scores> byHardness, Map<String, Scores> byCategory,
+        List<EvalItem> items) {
+
+    /**
+     * The questions that have no answer in their database.
+     *
+     * @param questions how many
+     * @param declined how many were declined or answered with a clarifying question (the right outcome)
+     */
+    public record Unanswerable(int questions, int declined) {
+    }
 
     /** Latency percentiles in milliseconds. */
     public record Latency(double p50, double p95) {
@@ -54,11 +67,18 @@ public record EvalReport(String set, String generator, int questions, int answer
         Scores all = Scores.of(items);
         double retrievalRecallAt5 = round(recallsAt5.stream().mapToDouble(Double::doubleValue).average().orElse(0));
         List<Double> latencies = items.stream().map(EvalItem::latencyMs).sorted().toList();
+        Map<String, Integer> outcomes = new LinkedHashMap<>();
+        for (EvalItem.Outcome outcome : EvalItem.Outcome.values()) {
+            outcomes.put(outcome.name().toLowerCase(java.util.Locale.ROOT),
+                    (int) items.stream().filter((item) -> item.outcome() == outcome).count());
+        }
+        Unanswerable unanswerable = new Unanswerable((int) items.stream().filter((item) -> !item.answerable()).count(),
+                (int) items.stream().filter(EvalItem::declinedUnanswerable).count());
         return new EvalReport(set, generator, all.questions(), all.answered(), all.correct(), all.coverage(),
                 all.precision(), all.executionAccuracy(), retrievalRecallAt5,
-                new Latency(percentile(latencies, 50), percentile(latencies, 95)),
+                new Latency(percentile(latencies, 50), percentile(latencies, 95)), outcomes, unanswerable,
                 group(items, EvalItem::source), group(items, (item) -> (item.hardness() != null) ? item.hardness() : "unrated"),
-                items);
+                group(items, (item) -> (item.category() != null) ? item.category() : "unrated"), items);
     }
 
     private static Map<String, Scores> group(List<EvalItem> items, Function<EvalItem, String> key) {

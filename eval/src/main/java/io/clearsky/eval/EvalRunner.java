@@ -9,6 +9,7 @@ import io.clearsky.core.embedding.CachedEmbeddings;
 import io.clearsky.core.embedding.Embeddings;
 import io.clearsky.core.embedding.MiniLmEmbeddings;
 import io.clearsky.core.lake.DuckDbLake;
+import io.clearsky.core.semantic.SemanticModel;
 import io.clearsky.core.vector.InMemoryVectorIndex;
 import io.clearsky.core.vector.RetrievalProperties;
 import io.clearsky.worker.execution.DuckDbEngine;
@@ -47,6 +48,9 @@ public final class EvalRunner {
 
     private static final String DATABASE = "main";
 
+    /** How a generator marks an answer taken from a verified question (the offline reader's wording). */
+    static final String VERIFIED_PREFIX = "Answered from the verified question";
+
     /** Told about progress as the run goes. */
     public interface Progress {
 
@@ -78,7 +82,8 @@ public final class EvalRunner {
         for (Map.Entry<String, List<EvalQuestion>> database : byDatabase.entrySet()) {
             this.progress.databaseStarted(database.getKey(), database.getValue().size());
             try (DuckDbLake lake = DuckDbLake.load(set.database(database.getKey()))) {
-                Stages stages = new Stages(lake, this.embeddings);
+                Stages stages = new Stages(lake, this.embeddings,
+                        SemanticModels.inEffect(set.database(database.getKey()), database.getKey(), lake));
                 for (EvalQuestion question : database.getValue()) {
                     Scored scored = evaluate(question, stages);
                     items.add(scored.item());
@@ -91,7 +96,7 @@ public final class EvalRunner {
             catch (Exception ex) {
                 for (EvalQuestion question : database.getValue()) {
                     EvalItem failed = new EvalItem(question.id(), question.db(), question.source(), question.hardness(),
-                            false, false, null, "database could not be loaded: " + ex.getMessage(), List.of(), 0);
+                            question.category(), question.answerable(), EvalItem.Outcome.FAILED, false, false, null, "database could not be loaded: " + ex.getMessage(), List.of(), 0);
                     items.add(failed);
                     this.progress.questionDone(failed);
                 }
@@ -109,14 +114,21 @@ public final class EvalRunner {
         ResultTable result = null;
         Generation generation;
         try {
-            generation = this.generator.generate(new GenerationRequest(question.asked(), schema, MAX_ROWS, "duckdb"));
+            generation = this.generator.generate(
+                    new GenerationRequest(question.asked(), schema, MAX_ROWS, "duckdb").withModel(stages.model()));
         }
         catch (GenerationException ex) {
             generation = null;
             error = "generation " + ex.code() + ": " + ex.getMessage();
         }
+        EvalItem.Outcome outcome = EvalItem.Outcome.FAILED;
         if (generation instanceof Generation.CannotAnswer cannot) {
             error = "abstained: " + cannot.reason();
+            outcome = EvalItem.Outcome.DECLINED;
+        }
+        else if (generation instanceof Generation.Clarification clarification) {
+            error = "asked: " + clarification.clarifyingQuestion();
+            outcome = EvalItem.Outcome.CLARIFICATION;
         }
         else if (generation instanceof Generation.Sql generated) {
             sql = generated.sql();
@@ -127,6 +139,7 @@ public final class EvalRunner {
             else {
                 try {
                     result = run(stages.engine(), ((GuardVerdict.Accepted) verdict).sql());
+                    outcome = verified(generated) ? EvalItem.Outcome.VERIFIED : EvalItem.Outcome.COMPOSED;
                 }
                 catch (EngineException ex) {
                     error = "engine: " + ex.getMessage();
@@ -134,13 +147,19 @@ public final class EvalRunner {
             }
         }
         double latencyMs = Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
-        boolean correct = result != null && matchesGold(question, result, stages);
+        boolean correct = result != null && question.answerable() && matchesGold(question, result, stages);
         if (result != null && !correct) {
-            error = "wrong result";
+            error = question.answerable() ? "wrong result" : "answered a question that has no answer";
         }
-        EvalItem item = new EvalItem(question.id(), question.db(), question.source(), question.hardness(), result != null,
-                correct, sql, error, retrieved, latencyMs);
+        EvalItem item = new EvalItem(question.id(), question.db(), question.source(), question.hardness(),
+                question.category(), question.answerable(), outcome, result != null, correct, sql, error, retrieved,
+                latencyMs);
         return new Scored(item, recallAt5(question, retrieved, stages));
+    }
+
+    /** Whether the generator says it took the SQL from a verified question rather than composing it. */
+    static boolean verified(Generation.Sql generated) {
+        return generated.assumptions().stream().anyMatch((assumption) -> assumption.startsWith(VERIFIED_PREFIX));
     }
 
     private static boolean matchesGold(EvalQuestion question, ResultTable result, Stages stages) {
@@ -159,7 +178,7 @@ public final class EvalRunner {
 
     /** 1 when every table the gold query reads is among the first five retrieved, else 0; null when it reads none. */
     private static Double recallAt5(EvalQuestion question, List<String> retrieved, Stages stages) {
-        if (!(stages.guard().check(question.goldSql(), DATABASE) instanceof GuardVerdict.Accepted gold)
+        if (!question.answerable() || !(stages.guard().check(question.goldSql(), DATABASE) instanceof GuardVerdict.Accepted gold)
                 || gold.tables().isEmpty()) {
             return null;
         }
@@ -174,17 +193,18 @@ public final class EvalRunner {
         return new ResultTable(result.columns().stream().map(ResultColumn::getType).toList(), result.rows());
     }
 
-    /** The worker's stages over one loaded database. */
-    private record Stages(SchemaRetriever retriever, SqlGuard guard, DuckDbEngine engine) {
+    /** The worker's stages over one loaded database, with the semantic model in effect for it. */
+    private record Stages(SchemaRetriever retriever, SqlGuard guard, DuckDbEngine engine, SemanticModel model) {
 
-        Stages(DuckDbLake lake, Embeddings embeddings) {
-            this(new DuckDbCatalog(lake), lake, embeddings);
+        Stages(DuckDbLake lake, Embeddings embeddings, SemanticModels.Source models) {
+            this(new DuckDbCatalog(lake), lake, embeddings, models);
         }
 
-        private Stages(DuckDbCatalog catalog, DuckDbLake lake, Embeddings embeddings) {
+        private Stages(DuckDbCatalog catalog, DuckDbLake lake, Embeddings embeddings, SemanticModels.Source models) {
             this(new HybridRetriever(catalog, embeddings, new InMemoryVectorIndex(embeddings.dimension()), RETRIEVED_TABLES,
                     TOKEN_BUDGET),
-                    new SqlGuard(catalog, GuardProperties.defaults()), new DuckDbEngine(lake, null));
+                    new SqlGuard(catalog, GuardProperties.defaults()), new DuckDbEngine(lake, null),
+                    models.model(catalog.tables(DATABASE)));
         }
     }
 

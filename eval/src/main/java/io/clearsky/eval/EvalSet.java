@@ -40,7 +40,7 @@ public record EvalSet(Path directory, List<EvalQuestion> questions) {
                 node.path("alt_gold_sql").forEach((sql) -> alternatives.add(sql.asString()));
                 questions.add(new EvalQuestion(text(node, "id"), text(node, "db"), text(node, "source"),
                         text(node, "question"), text(node, "instructions"), text(node, "gold_sql"), alternatives,
-                        node.path("order_matters").asBoolean(false), text(node, "hardness")));
+                        node.path("order_matters").asBoolean(false), text(node, "hardness"), text(node, "category")));
             }
             catch (RuntimeException ex) {
                 throw new IOException(file + " line " + (i + 1) + " is not a question: " + ex.getMessage(), ex);

@@ -88,8 +88,8 @@ class EvalRunnerTest {
         assertThat(exit).isZero();
         JsonNode report = JsonMapper.builder().build().readTree(reportFile.toFile());
         assertThat(report.propertyNames()).containsExactly("set", "generator", "questions", "answered", "correct",
-                "coverage", "precision", "execution_accuracy", "retrieval_recall_at_5", "latency_ms", "by_source",
-                "by_hardness", "items");
+                "coverage", "precision", "execution_accuracy", "retrieval_recall_at_5", "latency_ms", "outcomes",
+                "unanswerable", "by_source", "by_hardness", "by_category", "items");
         assertThat(report.get("generator").asString()).isEqualTo("offline");
         assertThat(report.get("items").get(0).has("tables_retrieved")).isTrue();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("precision").contains("pets_db");

@@ -32,6 +32,11 @@ public final class DuckDbCatalog implements Catalog {
             SELECT table_name, column_name, data_type, comment FROM duckdb_columns()
             WHERE schema_name = ? AND NOT internal ORDER BY table_name, column_index""";
 
+    private static final String CONSTRAINTS = """
+            SELECT table_name, constraint_type, constraint_column_names, referenced_table, referenced_column_names
+            FROM duckdb_constraints() WHERE schema_name = ? AND constraint_type IN ('PRIMARY KEY', 'FOREIGN KEY')
+            ORDER BY table_name, constraint_index""";
+
     private static final int SAMPLES = 3;
 
     private static final int SAMPLED_ROWS = 1_000;
@@ -118,6 +123,37 @@ public final class DuckDbCatalog implements Catalog {
         return values;
     }
 
+    /** The declared primary and foreign keys of the database's tables, from {@code duckdb_constraints()}. */
+    private static void readKeys(Connection connection, String database, Map<String, List<String>> primaryKeys,
+            Map<String, List<TableInfo.ForeignKey>> foreignKeys) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(CONSTRAINTS)) {
+            statement.setString(1, database);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    List<String> columns = strings(rows.getArray(3));
+                    if ("PRIMARY KEY".equals(rows.getString(2))) {
+                        primaryKeys.put(rows.getString(1), columns);
+                    }
+                    else if (rows.getString(4) != null) {
+                        foreignKeys.computeIfAbsent(rows.getString(1), (table) -> new ArrayList<>())
+                                .add(new TableInfo.ForeignKey(columns, rows.getString(4), strings(rows.getArray(5))));
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<String> strings(java.sql.Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        for (Object value : (Object[]) array.getArray()) {
+            values.add(String.valueOf(value));
+        }
+        return values;
+    }
+
     private List<TableInfo> load(String database) {
         try (Connection connection = this.lake.connect()) {
             Map<String, List<ColumnInfo>> columns = new LinkedHashMap<>();
@@ -130,6 +166,9 @@ public final class DuckDbCatalog implements Catalog {
                     }
                 }
             }
+            Map<String, List<String>> primaryKeys = new LinkedHashMap<>();
+            Map<String, List<TableInfo.ForeignKey>> foreignKeys = new LinkedHashMap<>();
+            readKeys(connection, database, primaryKeys, foreignKeys);
             List<TableInfo> tables = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(TABLES)) {
                 statement.setString(1, database);
@@ -138,7 +177,7 @@ public final class DuckDbCatalog implements Catalog {
                         String name = rows.getString(1);
                         tables.add(new TableInfo(database, name, rows.getString(2),
                                 sampled(connection, database, name, rows.getLong(3), columns.getOrDefault(name, List.of())),
-                                rows.getLong(3)));
+                                rows.getLong(3), primaryKeys.get(name), foreignKeys.get(name)));
                     }
                 }
             }

@@ -4,6 +4,10 @@ import static io.clearsky.core.catalog.Identifiers.quote;
 
 import io.clearsky.core.catalog.ColumnInfo;
 import io.clearsky.core.catalog.TableInfo;
+import io.clearsky.core.semantic.ModelDerivation;
+import io.clearsky.core.semantic.SemanticModel;
+import io.clearsky.worker.generation.offline.ModelReader;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,12 +16,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Answers, without any model, the question shapes it can map onto the schema with certainty: counting
- * a table's rows, counting them per value of one of its columns, and listing rows; then one-table
- * questions that {@link OfflineQuestionParser} understands word for word. Anything else it declines
- * rather than guessing.
+ * Answers, without any language model, the questions it can read with certainty: first over the semantic
+ * model in effect ({@link ModelReader}; a model derived from the retrieved tables when none is given), then
+ * the question shapes the table-level readings below and {@link OfflineQuestionParser} map onto the schema
+ * word for word (lists of rows, named columns, filters the model reader does not read). Anything else it
+ * declines rather than guessing, or asks which reading is meant.
  */
 public final class OfflineSqlGenerator implements SqlGenerator {
+
+    private final ModelReader reader;
+
+    /** A generator whose relative dates ("last month") are against today in UTC. */
+    public OfflineSqlGenerator() {
+        this(Clock.systemUTC());
+    }
+
+    /** A generator whose relative dates are against {@code clock}'s today. */
+    public OfflineSqlGenerator(Clock clock) {
+        this.reader = new ModelReader(clock);
+    }
 
     private static final Pattern COUNT_BY = Pattern.compile(
             "how many ([\\p{L} _]+?) (?:are there |do we have |exist )?(?:per|by|for each|in each|for every) ([\\p{L} _]+)");
@@ -53,6 +70,27 @@ public final class OfflineSqlGenerator implements SqlGenerator {
 
     @Override
     public Generation generate(GenerationRequest request) {
+        if (LEGACY_ONLY) {
+            return readTables(request);
+        }
+        SemanticModel model = (request.model() != null) ? request.model()
+                : ModelDerivation.derive(request.schema().database(), request.schema().tables());
+        Generation fromModel = this.reader.read(request.question(), model, request.schema().tables(), request.maxRows());
+        if (fromModel instanceof Generation.Sql || LEGACY_OFF) {
+            return fromModel;
+        }
+        // A question the model reader declines or finds ambiguous may still be one the table readings
+        // answer word for word (a list of named columns, a value only one retrieved table holds).
+        Generation fromTables = readTables(request);
+        return (fromTables instanceof Generation.Sql) ? fromTables : fromModel;
+    }
+
+    private static final boolean LEGACY_ONLY = Boolean.getBoolean("clearsky.offline.legacy-only");
+
+    private static final boolean LEGACY_OFF = Boolean.getBoolean("clearsky.offline.no-legacy");
+
+    /** The table-level readings: the shapes below, then {@link OfflineQuestionParser}. */
+    private Generation readTables(GenerationRequest request) {
         String question = request.question().strip().toLowerCase(Locale.ROOT).replaceAll("[?.!\\s]+$", "")
                 .replaceAll("\\s+", " ");
         List<TableInfo> tables = request.schema().tables();
