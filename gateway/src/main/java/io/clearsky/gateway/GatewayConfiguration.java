@@ -28,9 +28,6 @@ import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.reactive.CorsWebFilter;
-import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import software.amazon.awssdk.services.athena.AthenaAsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import org.apache.kafka.clients.admin.Admin;
@@ -45,6 +42,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import io.clearsky.gateway.security.SecurityConfiguration;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -52,12 +51,14 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
 /**
- * The gateway's beans: the question publisher, the Kafka Streams stores and the HTTP API.
+ * The gateway's beans: the question publisher, the Kafka Streams stores, the HTTP API and its sign-in
+ * and access rules ({@link SecurityConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
 @EnableConfigurationProperties(GatewayProperties.class)
 @PropertySource("classpath:clearsky/gateway-defaults.properties")
+@Import(SecurityConfiguration.class)
 @ComponentScan(basePackages = { "io.clearsky.gateway.api", "io.clearsky.gateway.schema", "io.clearsky.gateway.docs",
         "io.clearsky.gateway.semantic", "io.clearsky.gateway.feedback" })
 public class GatewayConfiguration {
@@ -140,19 +141,6 @@ public class GatewayConfiguration {
             HealthReport report = healthReporter.report();
             return (report.down() ? Health.down() : Health.up()).withDetail("status", report.status()).build();
         };
-    }
-
-    @Bean
-    CorsWebFilter corsWebFilter(GatewayProperties properties) {
-        CorsConfiguration cors = new CorsConfiguration();
-        cors.setAllowedOrigins(properties.corsOrigins());
-        cors.setAllowedMethods(List.of("GET", "POST", "DELETE", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("*"));
-        cors.setExposedHeaders(List.of("Location"));
-        cors.setMaxAge(Duration.ofHours(1));
-        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        source.registerCorsConfiguration("/api/**", cors);
-        return new CorsWebFilter(source);
     }
 
     @Bean

@@ -11,6 +11,12 @@ import io.clearsky.core.guard.GuardProperties;
 import io.clearsky.gateway.GatewayProperties;
 import io.clearsky.gateway.health.HealthReport;
 import io.clearsky.gateway.health.HealthReporter;
+import io.clearsky.gateway.security.ApiKeyRegistry;
+import io.clearsky.gateway.security.Caller;
+import io.clearsky.gateway.security.GatewayAudit;
+import io.clearsky.gateway.security.SecurityProperties;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -53,8 +59,15 @@ public class ConfigController {
 
     private final HealthReporter health;
 
+    private final SecurityProperties security;
+
+    private final ApiKeyRegistry apiKeys;
+
+    private final GatewayAudit audit;
+
     ConfigController(LiveConfig live, ConfigSync sync, ConfigProperties configProperties, GatewayProperties gateway,
-            GuardProperties guard, ObjectProvider<Catalog> catalog, HealthReporter health) {
+            GuardProperties guard, ObjectProvider<Catalog> catalog, HealthReporter health, SecurityProperties security,
+            ApiKeyRegistry apiKeys, GatewayAudit audit) {
         this.live = live;
         this.sync = sync;
         this.configProperties = configProperties;
@@ -62,6 +75,9 @@ public class ConfigController {
         this.guard = guard;
         this.catalog = catalog;
         this.health = health;
+        this.security = security;
+        this.apiKeys = apiKeys;
+        this.audit = audit;
     }
 
     @GetMapping("/api/config")
@@ -76,7 +92,8 @@ public class ConfigController {
                 chatbot.bedrock().modelId(), database,
                 new FrontendConfig.Limits(this.gateway.maxQuestionLength(), this.guard.maxSqlLength(),
                         this.gateway.maxRows(), chatbot.features().defaultMaxRows(),
-                        chatbot.features().largeResultThreshold(), chatbot.athena().queryTimeoutSeconds()));
+                        chatbot.features().largeResultThreshold(), chatbot.athena().queryTimeoutSeconds()),
+                this.security.mode().label());
     }
 
     @PostMapping("/api/config/reload")
@@ -84,13 +101,20 @@ public class ConfigController {
             description = "Validates the objects, publishes them as the next revision and waits for every "
                     + "gateway and worker instance to answer. 200 with the revision, the changed fields and "
                     + "each instance's answer; 422 with every problem when the objects are invalid, in which "
-                    + "case the revision in force stays everywhere.")
+                    + "case the revision in force stays everywhere. Re-reads the API key list too, so a key "
+                    + "removed from it stops working (on the other instances within `clearsky.security.api-keys.refresh`).")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReloadResult.class)))
     @ApiResponse(responseCode = "422", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-    public Mono<ResponseEntity<Object>> reload() {
-        return Mono.fromCallable(() -> ResponseEntity.<Object>ok(this.sync.reload(this.configProperties.reloadWait())))
-                .onErrorResume(ConfigException.class, (ex) -> Mono.just(invalid(ex)))
-                .onErrorResume(IllegalStateException.class, (ex) -> Mono.just(unpublished(ex)))
+    public Mono<ResponseEntity<Object>> reload(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return Mono.fromCallable(() -> {
+            int keys = this.apiKeys.reload();
+            ReloadResult result = this.sync.reload(this.configProperties.reloadWait());
+            this.audit.configReload(caller, "APPLIED", "revision " + result.revision()
+                    + (this.apiKeys.configured() ? ", " + keys + " API keys in force" : ""));
+            return ResponseEntity.<Object>ok(result);
+        })
+                .onErrorResume(ConfigException.class, (ex) -> Mono.just(invalid(ex, caller)))
+                .onErrorResume(IllegalStateException.class, (ex) -> Mono.just(unpublished(ex, caller)))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
@@ -105,7 +129,9 @@ public class ConfigController {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
-    private ResponseEntity<Object> invalid(ConfigException ex) {
+    private ResponseEntity<Object> invalid(ConfigException ex, Caller caller) {
+        this.audit.configReload(caller, "REFUSED", "invalid configuration; revision " + this.live.revision().number()
+                + " stays in force");
         logger.warn("Configuration reload refused, revision {} stays in force: {}", this.live.revision().number(),
                 ex.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
@@ -119,7 +145,8 @@ public class ConfigController {
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
     }
 
-    private ResponseEntity<Object> unpublished(IllegalStateException ex) {
+    private ResponseEntity<Object> unpublished(IllegalStateException ex, Caller caller) {
+        this.audit.configReload(caller, "REFUSED", "not published: Kafka not reachable");
         logger.warn("Configuration reload not published: {}", ex.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(ProblemDetail.forStatusAndDetail(
                 HttpStatus.SERVICE_UNAVAILABLE, "The new revision could not be published; Kafka is not reachable"));

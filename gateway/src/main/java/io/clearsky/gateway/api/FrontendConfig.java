@@ -13,9 +13,10 @@ import io.clearsky.core.config.ChatbotConfig;
  * @param modelName the model that writes SQL
  * @param database the database questions are answered from
  * @param limits request limits
+ * @param securityMode how callers sign in: {@code oidc}, {@code local} (no login) or {@code none}
  */
 public record FrontendConfig(String appName, String version, long revision, ChatbotConfig.Features features,
-        String modelName, String database, Limits limits) {
+        String modelName, String database, Limits limits, String securityMode) {
 
     /**
      * @param maxQuestionLength longest question accepted, in characters

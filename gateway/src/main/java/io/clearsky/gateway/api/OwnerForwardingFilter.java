@@ -1,5 +1,7 @@
 package io.clearsky.gateway.api;
 
+import io.clearsky.gateway.security.Callers;
+import io.clearsky.gateway.security.Caller;
 import io.clearsky.gateway.store.StatusTopology;
 import io.clearsky.gateway.store.StoreReader;
 import java.util.Optional;
@@ -16,7 +18,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Sends a read for a key that another gateway instance owns to that instance and relays its response,
- * streams included. A forwarded request is marked so it is never forwarded again.
+ * streams included. A forwarded request is marked so it is never forwarded again; the mark asserts
+ * nothing about identity. The forwarded request carries the caller's own credential (bearer token or
+ * API key), which the owner verifies again, and no identity header of the incoming request.
  */
 class OwnerForwardingFilter implements WebFilter {
 
@@ -42,6 +46,12 @@ class OwnerForwardingFilter implements WebFilter {
         if (request.getHeaders().containsHeader(FORWARDED_HEADER) || !"GET".equals(request.getMethod().name())) {
             return chain.filter(exchange);
         }
+        return Callers.current().flatMap((caller) -> route(exchange, chain, caller).thenReturn(true))
+                .switchIfEmpty(Mono.defer(() -> chain.filter(exchange).thenReturn(true))).then();
+    }
+
+    private Mono<Void> route(ServerWebExchange exchange, WebFilterChain chain, Caller caller) {
+        ServerHttpRequest request = exchange.getRequest();
         Optional<HostInfo> owner;
         String queryId = null;
         String path = request.getPath().value();
@@ -54,10 +64,8 @@ class OwnerForwardingFilter implements WebFilter {
             }
             else if (path.equals("/api/chat/history")) {
                 String session = request.getQueryParams().getFirst("session_id");
-                String user = request.getHeaders().getFirst(ChatController.USER_HEADER);
                 owner = (session != null) ? this.reader.remoteOwner(StatusTopology.SESSION_HISTORY, session)
-                        : this.reader.remoteOwner(StatusTopology.USER_SESSIONS,
-                                (user != null && !user.isBlank()) ? user : StatusTopology.ANONYMOUS);
+                        : this.reader.remoteOwner(StatusTopology.USER_SESSIONS, caller.user());
             }
             else {
                 return chain.filter(exchange);
@@ -78,9 +86,10 @@ class OwnerForwardingFilter implements WebFilter {
         ServerHttpRequest request = exchange.getRequest();
         String uri = "http://" + owner.host() + ":" + owner.port() + request.getURI().getRawPath()
                 + ((request.getURI().getRawQuery() != null) ? "?" + request.getURI().getRawQuery() : "");
-        return this.webClient.get().uri(uri).headers((headers) -> {
+        return Callers.forwarding().flatMap((credentials) -> this.webClient.get().uri(uri).headers((headers) -> {
             headers.addAll(request.getHeaders());
             headers.remove(HttpHeaders.HOST);
+            credentials.accept(headers);
             headers.set(FORWARDED_HEADER, "true");
         }).exchangeToMono((response) -> {
             if (acceptedHere && response.statusCode() == HttpStatus.NOT_FOUND) {
@@ -90,6 +99,6 @@ class OwnerForwardingFilter implements WebFilter {
             exchange.getResponse().setStatusCode(response.statusCode());
             exchange.getResponse().getHeaders().addAll(response.headers().asHttpHeaders());
             return exchange.getResponse().writeAndFlushWith(response.bodyToFlux(DataBuffer.class).map(Mono::just));
-        });
+        }));
     }
 }
