@@ -9,10 +9,6 @@ import java.util.List;
 @FunctionalInterface
 public interface ModelDeriver {
 
-    /** Derives nothing: only the authored model is in effect. */
-    ModelDeriver NONE = (database, tables) -> new SemanticModel(database, null, null, null, null, null, null, null,
-            null, null);
-
     /**
      * @param database the database
      * @param tables its tables as the catalog lists them

@@ -18,8 +18,9 @@ import org.springframework.context.annotation.Bean;
  * The semantic models in effect, where a catalog exists. The authored models loaded at start-up are
  * checked against the catalog at once (an invalid one stops start-up with one line, as invalid configuration
  * does), and every later load, reloads included, runs the same check, so a reload with an invalid model is
- * refused and the last good models stay. A {@link ModelDeriver} bean, when there is one, derives the base
- * models from the catalog; without one only the authored models are in effect.
+ * refused and the last good models stay. The base model of every database is derived from the catalog
+ * ({@link ModelDerivation}, or a {@link ModelDeriver} bean that replaces it) and an authored model is laid
+ * over it, so a database nobody has described still has entities, keys and metrics.
  */
 @AutoConfiguration(after = { ConfigConfiguration.class, CoreConfiguration.class })
 @ConditionalOnBean({ Catalog.class, LiveConfig.class, ConfigLoader.class })
@@ -29,7 +30,7 @@ public class SemanticConfiguration {
     @ConditionalOnMissingBean
     SemanticModels semanticModels(Catalog catalog, LiveConfig live, ConfigLoader loader,
             ObjectProvider<ModelDeriver> deriver) {
-        SemanticModels models = new SemanticModels(catalog, live, deriver.getIfAvailable(() -> ModelDeriver.NONE));
+        SemanticModels models = new SemanticModels(catalog, live, deriver.getIfAvailable(() -> ModelDerivation::derive));
         List<ConfigProblem> problems = models.check(live.get());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
