@@ -1,6 +1,7 @@
 package io.clearsky.core.catalog;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A lake table with its columns.
@@ -26,6 +27,18 @@ public record TableInfo(String database, String name, String comment, List<Colum
     /** A table whose keys the catalog does not know. */
     public TableInfo(String database, String name, String comment, List<ColumnInfo> columns, Long estimatedRows) {
         this(database, name, comment, columns, estimatedRows, List.of(), List.of());
+    }
+
+    /**
+     * The same table with only {@code kept} of its columns; a key survives only when all its columns do, so
+     * a hidden column is never named by a key either.
+     */
+    public TableInfo withColumns(List<ColumnInfo> kept) {
+        Predicate<List<String>> allKept = (names) -> names.stream()
+                .allMatch((name) -> kept.stream().anyMatch((column) -> column.name().equalsIgnoreCase(name)));
+        return new TableInfo(this.database, this.name, this.comment, kept, this.estimatedRows,
+                allKept.test(this.primaryKey) ? this.primaryKey : List.of(),
+                this.foreignKeys.stream().filter((key) -> allKept.test(key.columns())).toList());
     }
 
     /** The column of this name, ignoring case; null when there is none. */

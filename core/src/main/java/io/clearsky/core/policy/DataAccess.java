@@ -88,8 +88,7 @@ public final class DataAccess {
         }
         List<ColumnInfo> columns = table.columns().stream()
                 .filter((column) -> allowsColumn(table.database(), table.name(), column.name())).toList();
-        return Optional.of((columns.size() == table.columns().size()) ? table
-                : new TableInfo(table.database(), table.name(), table.comment(), columns, table.estimatedRows()));
+        return Optional.of((columns.size() == table.columns().size()) ? table : table.withColumns(columns));
     }
 
     /** The tables of {@code tables} this principal may read, in their order, each without its unreadable columns. */

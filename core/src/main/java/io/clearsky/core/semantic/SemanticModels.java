@@ -5,6 +5,7 @@ import io.clearsky.core.catalog.TableInfo;
 import io.clearsky.core.config.ClearSkyConfig;
 import io.clearsky.core.config.ConfigProblem;
 import io.clearsky.core.config.LiveConfig;
+import io.clearsky.core.policy.DataAccess;
 import io.clearsky.core.semantic.SemanticModel.VerifiedQuery;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +74,15 @@ public final class SemanticModels {
                 layered.authored(), layered.derived(), added);
         this.cache.put(key(database), new Cached(fingerprint, tables, added, result));
         return result;
+    }
+
+    /**
+     * The model in effect for a database as a principal with this access may see it: without the parts
+     * that name tables or columns it may not read.
+     */
+    public SemanticModel readableBy(String database, DataAccess access) {
+        SemanticModel model = inEffect(database).model();
+        return access.isUnrestricted() ? model : ReadableModel.of(model, this.catalog.tables(database), access);
     }
 
     /** Every database of the catalog and every database with an authored model, sorted. */

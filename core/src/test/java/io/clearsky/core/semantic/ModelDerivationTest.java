@@ -38,7 +38,8 @@ class ModelDerivationTest {
                     .contains("sum of quantity"));
             assertThat(model.dimensions()).anyMatch((dimension) -> dimension.name().equals("status") && dimension.indexedValues());
             assertThat(model.dimensions()).noneMatch((dimension) -> dimension.name().equals("customer id"));
-            assertThat(model.timeDimensions()).anyMatch((time) -> time.name().equals("order date"));
+            assertThat(model.timeDimensions()).anyMatch((time) -> time.entity().equals("order") && time.name().equals("date")
+                    && time.expression().contains("order_date"));
         }
     }
 

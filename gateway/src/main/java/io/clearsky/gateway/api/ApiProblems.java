@@ -19,7 +19,7 @@ public final class ApiProblems {
         return new ErrorResponseException(status, problem, null);
     }
 
-    static ErrorResponseException notFound(String field, String value, String what) {
+    public static ErrorResponseException notFound(String field, String value, String what) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                 "No " + what + " with id '" + value + "'");
         problem.setProperty("field", field);

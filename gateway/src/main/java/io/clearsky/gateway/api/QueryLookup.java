@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * Finds a query's state wherever it is stored: in this instance's store, in the store of the
  * instance that owns it, or among the questions this instance just accepted.
  */
-class QueryLookup {
+public class QueryLookup {
 
     private final StoreReader reader;
 
@@ -39,7 +39,7 @@ class QueryLookup {
      * The query's state from whichever instance owns it. A remote owner is asked with the caller's own
      * credential and answers only what the caller may see.
      */
-    Mono<QueryUpdates> anywhere(String queryId) {
+    public Mono<QueryUpdates> anywhere(String queryId) {
         return Mono.defer(() -> this.reader.remoteOwner(StatusTopology.QUERY_STATUS, queryId)
                 .map((owner) -> Callers.forwarding().flatMap((credentials) -> this.webClient.get()
                         .uri("http://{host}:{port}/api/chat/updates?query_id={id}", owner.host(), owner.port(), queryId)

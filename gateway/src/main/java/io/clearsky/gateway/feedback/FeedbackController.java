@@ -1,18 +1,25 @@
 package io.clearsky.gateway.feedback;
 
+import io.clearsky.core.guard.GuardProperties;
 import io.clearsky.core.kafka.TopicProperties;
 import io.clearsky.gateway.api.ApiProblems;
+import io.clearsky.gateway.api.QueryLookup;
+import io.clearsky.gateway.security.AccessChecks;
+import io.clearsky.gateway.security.Caller;
 import io.clearsky.schemas.AvroSerde;
 import io.clearsky.schemas.avro.AnswerFeedback;
 import io.clearsky.schemas.avro.FeedbackRating;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Locale;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,7 +30,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * A user's verdict on an answer: thumbs up or down, with an optional comment and corrected SQL, published
- * as an {@link AnswerFeedback} to the feedback topic for whoever improves the semantic model.
+ * as an {@link AnswerFeedback} to the feedback topic for whoever improves the semantic model. Only the
+ * user who asked (or an administrator) may rate an answer; to anyone else the query does not exist.
  */
 @RestController
 @Tag(name = "feedback", description = "Verdicts on answers")
@@ -32,7 +40,9 @@ public class FeedbackController {
     /** Longest comment accepted. */
     static final int MAX_COMMENT = 4000;
 
-    private final AnsweredQueries queries;
+    private final QueryLookup queries;
+
+    private final AccessChecks access;
 
     private final KafkaSends sends;
 
@@ -40,9 +50,10 @@ public class FeedbackController {
 
     private final int maxSqlLength;
 
-    public FeedbackController(AnsweredQueries queries, KafkaSends sends, TopicProperties topics,
-            io.clearsky.core.guard.GuardProperties guard) {
+    public FeedbackController(QueryLookup queries, AccessChecks access, KafkaSends sends, TopicProperties topics,
+            GuardProperties guard) {
         this.queries = queries;
+        this.access = access;
         this.sends = sends;
         this.topic = topics.feedback();
         this.maxSqlLength = guard.maxSqlLength();
@@ -76,19 +87,22 @@ public class FeedbackController {
                     + "SQL the answer ran. 202 once Kafka has it; 404 for an unknown query; 400 naming the field.")
     @ApiResponse(responseCode = "202", description = "The verdict is on the feedback topic")
     @ApiResponse(responseCode = "400", description = "A field is missing or invalid; `field` names it")
-    @ApiResponse(responseCode = "404", description = "No such query")
+    @ApiResponse(responseCode = "404", description = "Unknown query id, or another user's query")
     public Mono<ResponseEntity<FeedbackAccepted>> feedback(@PathVariable("id") String queryId,
-            @RequestBody(required = false) FeedbackRequest request) {
+            @RequestBody(required = false) FeedbackRequest request,
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
         FeedbackRating rating = rating(request);
         String comment = optional(request.comment(), "comment", MAX_COMMENT);
         String corrected = optional(request.correctedSql(), "corrected_sql", this.maxSqlLength);
-        return this.queries.find(queryId)
-                .switchIfEmpty(Mono.error(() -> ApiProblems.field(HttpStatus.NOT_FOUND, "query_id",
-                        "No query with id '" + queryId + "'")))
+        return this.queries.anywhere(queryId)
+                .filter((query) -> this.access.mayAct(caller, query.userId()))
+                .switchIfEmpty(Mono.error(() -> ApiProblems.notFound("query_id", queryId, "query")))
                 .flatMap((query) -> {
-                    AnswerFeedback feedback = AnswerFeedback.newBuilder().setQueryId(queryId).setRating(rating)
-                            .setComment(comment).setCorrectedSql(corrected).setQuestion(query.question())
-                            .setSql(query.sql()).setAt(Instant.now()).build();
+                    AnswerFeedback feedback = AnswerFeedback.newBuilder().setQueryId(queryId)
+                            .setPrincipal(caller.principal()).setRating(rating).setComment(comment)
+                            .setCorrectedSql(corrected).setQuestion(query.question())
+                            .setSql((query.answer() != null) ? query.answer().sql() : null).setAt(Instant.now())
+                            .build();
                     return this.sends.send(this.topic, queryId, AvroSerde.answerFeedback().serialize(this.topic, feedback));
                 })
                 .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED).body(new FeedbackAccepted(queryId, rating.name())));
@@ -126,8 +140,7 @@ public class FeedbackController {
         }
 
         public Mono<Void> send(String topic, String key, byte[] value) {
-            return Mono.create((sink) -> this.producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic,
-                    key, value), (metadata, ex) -> {
+            return Mono.create((sink) -> this.producer.send(new ProducerRecord<>(topic, key, value), (metadata, ex) -> {
                         if (ex != null) {
                             sink.error(ex);
                         }

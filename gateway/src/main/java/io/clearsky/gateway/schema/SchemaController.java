@@ -4,8 +4,11 @@ import io.clearsky.core.catalog.Catalog;
 import io.clearsky.core.catalog.SchemaSearch;
 import io.clearsky.core.catalog.Suggestions;
 import io.clearsky.core.catalog.TableInfo;
+import io.clearsky.core.policy.DataPolicies;
 import io.clearsky.gateway.api.ApiProblems;
+import io.clearsky.gateway.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -15,6 +18,7 @@ import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +33,9 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * What the lake holds, as generation sees it: databases, tables with columns, types, comments and
- * partition keys, and a search over them. Catalog reads may call Athena, so they run off the event loop.
+ * partition keys, and a search over them. Each caller sees only the databases, tables and columns its
+ * groups' data access policies let it read, so the schema never shows what a question could not use.
+ * Catalog reads may call Athena, so they run off the event loop.
  */
 @RestController
 @RequestMapping("/api/schema")
@@ -57,20 +63,24 @@ public class SchemaController {
 
     private final ObjectProvider<Catalog> catalog;
 
-    SchemaController(ObjectProvider<Catalog> catalog) {
+    private final DataPolicies policies;
+
+    SchemaController(ObjectProvider<Catalog> catalog, ObjectProvider<DataPolicies> policies) {
         this.catalog = catalog;
+        this.policies = policies.getIfAvailable(DataPolicies::none);
     }
 
     @GetMapping("/databases")
     @Operation(summary = "Databases questions can be asked against")
-    public Mono<Databases> databases() {
-        return read((catalog) -> new Databases(catalog.databases(), catalog.defaultDatabase()));
+    public Mono<Databases> databases(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return read(caller, (catalog) -> new Databases(catalog.databases(), catalog.defaultDatabase()));
     }
 
     @GetMapping("/tables")
     @Operation(summary = "Tables of a database with their columns, types and comments")
-    public Mono<Tables> tables(@RequestParam(required = false) String database) {
-        return read((catalog) -> {
+    public Mono<Tables> tables(@RequestParam(required = false) String database,
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return read(caller, (catalog) -> {
             String name = (database != null) ? database : catalog.defaultDatabase();
             return new Tables(name, catalog.tables(name));
         });
@@ -80,8 +90,9 @@ public class SchemaController {
     @Operation(summary = "One table: columns, types, comments and partition keys")
     @ApiResponse(responseCode = "404", description = "No such table; `suggestions` lists the closest names",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    public Mono<TableInfo> table(@PathVariable String name, @RequestParam(required = false) String database) {
-        return read((catalog) -> {
+    public Mono<TableInfo> table(@PathVariable String name, @RequestParam(required = false) String database,
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return read(caller, (catalog) -> {
             String in = (database != null) ? database : catalog.defaultDatabase();
             List<TableInfo> tables = catalog.tables(in);
             return tables.stream().filter((table) -> table.name().equalsIgnoreCase(name)).findFirst()
@@ -95,7 +106,8 @@ public class SchemaController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public Mono<SearchResults> search(@RequestParam(required = false) String q,
             @RequestParam(name = "top_k", defaultValue = "10") int topK,
-            @RequestParam(required = false) String database) {
+            @RequestParam(required = false) String database,
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
         if (q == null || q.isBlank()) {
             return Mono.error(ApiProblems.field(HttpStatus.BAD_REQUEST, "q", "q must not be empty"));
         }
@@ -105,18 +117,20 @@ public class SchemaController {
         if (topK < 1 || topK > MAX_TOP_K) {
             return Mono.error(ApiProblems.field(HttpStatus.BAD_REQUEST, "top_k", "top_k must be between 1 and " + MAX_TOP_K));
         }
-        return read((catalog) -> {
+        return read(caller, (catalog) -> {
             String in = (database != null) ? database : catalog.defaultDatabase();
             return new SearchResults(q, in, SchemaSearch.search(catalog.tables(in), q, topK));
         });
     }
 
-    private <T> Mono<T> read(Function<Catalog, T> read) {
+    /** Reads the catalog as {@code caller} may see it; without sign-in ({@code none} mode) as nobody's groups. */
+    private <T> Mono<T> read(Caller caller, Function<Catalog, T> read) {
         Catalog available = this.catalog.getIfAvailable();
         if (available == null) {
             return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "No catalog is configured"));
         }
-        return Mono.fromCallable(() -> read.apply(available)).subscribeOn(Schedulers.boundedElastic());
+        Catalog visible = this.policies.access((caller != null) ? caller.groups() : List.of()).view(available);
+        return Mono.fromCallable(() -> read.apply(visible)).subscribeOn(Schedulers.boundedElastic());
     }
 
     private static ErrorResponseException unknownTable(String name, String database, List<TableInfo> tables) {

@@ -41,6 +41,7 @@ public final class EndpointAccess {
             new Rule(HttpMethod.GET, "/webjars/**", null),
             new Rule(HttpMethod.GET, "/api/config", null),
             new Rule(HttpMethod.POST, "/api/config/reload", Role.ADMIN),
+            new Rule(null, "/api/semantic/**", Role.ADMIN),
             new Rule(null, "/actuator/**", Role.ADMIN),
             new Rule(null, "/**", Role.VIEWER));
 

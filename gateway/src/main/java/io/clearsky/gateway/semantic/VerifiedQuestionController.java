@@ -3,11 +3,14 @@ package io.clearsky.gateway.semantic;
 import io.clearsky.core.kafka.TopicProperties;
 import io.clearsky.core.semantic.SemanticModels;
 import io.clearsky.gateway.api.ApiProblems;
-import io.clearsky.gateway.feedback.AnsweredQueries;
+import io.clearsky.gateway.api.QueryLookup;
 import io.clearsky.gateway.feedback.FeedbackController.KafkaSends;
+import io.clearsky.gateway.security.AccessChecks;
+import io.clearsky.gateway.security.Caller;
 import io.clearsky.schemas.AvroSerde;
 import io.clearsky.schemas.avro.VerifiedQuestionPromoted;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -15,6 +18,7 @@ import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,12 +30,15 @@ import tools.jackson.databind.annotation.JsonNaming;
 /**
  * Promotes an answer to a verified question/SQL pair of a database's semantic model by publishing a
  * {@link VerifiedQuestionPromoted} to the compacted verified-questions topic, which every worker follows.
+ * Administrators only ({@code EndpointAccess}); promoting another user's answer is an audited read.
  */
 @RestController
 @Tag(name = "semantic", description = "The semantic models in effect (admin)")
 public class VerifiedQuestionController {
 
-    private final AnsweredQueries queries;
+    private final QueryLookup queries;
+
+    private final AccessChecks access;
 
     private final KafkaSends sends;
 
@@ -39,9 +46,10 @@ public class VerifiedQuestionController {
 
     private final String topic;
 
-    public VerifiedQuestionController(AnsweredQueries queries, KafkaSends sends, ObjectProvider<SemanticModels> models,
-            TopicProperties topics) {
+    public VerifiedQuestionController(QueryLookup queries, AccessChecks access, KafkaSends sends,
+            ObjectProvider<SemanticModels> models, TopicProperties topics) {
         this.queries = queries;
+        this.access = access;
         this.sends = sends;
         this.models = models;
         this.topic = topics.verifiedQuestions();
@@ -74,13 +82,13 @@ public class VerifiedQuestionController {
             description = "The question and SQL of a SUCCEEDED query (`query_id`) become a verified pair of the "
                     + "database's model in effect on every worker, published to the compacted topic "
                     + "clearsky.verified-questions. 202 once Kafka has it; 404 for an unknown database or query; "
-                    + "409 when the query has no successful SQL. Intended for administrators only: once sign-in "
-                    + "is configured this endpoint requires the admin role.")
+                    + "409 when the query has no successful SQL. Administrators only.")
     @ApiResponse(responseCode = "202", description = "The pair is on the topic")
     @ApiResponse(responseCode = "404", description = "No such database or query; `field` says which")
     @ApiResponse(responseCode = "409", description = "The query did not succeed with SQL")
     public Mono<ResponseEntity<Promoted>> promote(@PathVariable String database,
-            @RequestBody(required = false) PromotionRequest request) {
+            @RequestBody(required = false) PromotionRequest request,
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
         if (request == null || request.queryId() == null || request.queryId().isBlank()) {
             throw ApiProblems.field(HttpStatus.BAD_REQUEST, "query_id", "query_id is required");
         }
@@ -89,11 +97,12 @@ public class VerifiedQuestionController {
             throw ApiProblems.field(HttpStatus.NOT_FOUND, "database", "No database '" + database + "'");
         }
         String queryId = request.queryId().strip();
-        return this.queries.find(queryId)
-                .switchIfEmpty(Mono.error(() -> ApiProblems.field(HttpStatus.NOT_FOUND, "query_id",
-                        "No query with id '" + queryId + "'")))
+        return this.queries.anywhere(queryId)
+                .filter((query) -> this.access.mayRead(caller, query.userId(), queryId, query.sessionId(), "promotion"))
+                .switchIfEmpty(Mono.error(() -> ApiProblems.notFound("query_id", queryId, "query")))
                 .flatMap((query) -> {
-                    if (!query.succeeded() || query.sql() == null) {
+                    String sql = (query.answer() != null) ? query.answer().sql() : null;
+                    if (!"SUCCEEDED".equals(query.status()) || sql == null) {
                         return Mono.error(ApiProblems.field(HttpStatus.CONFLICT, "query_id", "Query '" + queryId
                                 + "' ended " + query.status() + " without SQL to verify"));
                     }
@@ -104,11 +113,11 @@ public class VerifiedQuestionController {
                                 "The query came with SQL only; give the question it answers"));
                     }
                     VerifiedQuestionPromoted promoted = VerifiedQuestionPromoted.newBuilder().setDatabase(database)
-                            .setQuestion(question).setSql(query.sql()).setSourceQueryId(queryId)
-                            .setAt(Instant.now()).build();
+                            .setQuestion(question).setSql(sql).setSourceQueryId(queryId)
+                            .setPromotedBy(caller.principal()).setAt(Instant.now()).build();
                     return this.sends.send(this.topic, key(database, question),
                             AvroSerde.verifiedQuestionPromoted().serialize(this.topic, promoted))
-                            .thenReturn(new Promoted(database, question, query.sql(), queryId));
+                            .thenReturn(new Promoted(database, question, sql, queryId));
                 })
                 .map((promoted) -> ResponseEntity.status(HttpStatus.ACCEPTED).body(promoted));
     }

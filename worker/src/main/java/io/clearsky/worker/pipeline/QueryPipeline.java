@@ -209,7 +209,7 @@ public class QueryPipeline {
                 () -> this.stages.retriever().retrieve(question.getQuestion(), database, asker.access()));
         GenerationRequest request = new GenerationRequest(question.getQuestion(), schema, ask.maxRows(),
                 this.stages.engine().name(), readableTurns(question.getSessionId(), database, asker), List.of())
-                .withModel(model(database));
+                .withModel(model(database, asker));
         SqlGenerator generator = this.stages.generator();
         ModelUsage usage = ModelUsage.NONE;
         for (int number = 1;; number++) {
@@ -372,8 +372,8 @@ public class QueryPipeline {
     }
 
     /** The semantic model in effect for the database, null when there are no models. */
-    private SemanticModel model(String database) {
-        return (this.models != null) ? this.models.inEffect(database).model() : null;
+    private SemanticModel model(String database, Asker asker) {
+        return (this.models != null) ? this.models.readableBy(database, asker.access()) : null;
     }
 
     /** Reads the configuration once per question, so a reload never changes a query halfway. */
