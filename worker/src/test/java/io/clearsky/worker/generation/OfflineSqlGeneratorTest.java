@@ -20,7 +20,7 @@ class OfflineSqlGeneratorTest {
 
     @Test
     void countsATableNamedInThePlural() {
-        assertThat(sql("How many orders are there?")).isEqualTo("SELECT count(*) AS orders_count FROM \"orders\"");
+        assertThat(sql("How many orders are there?")).isEqualTo("SELECT count(*) AS \"number_of_orders\" FROM \"orders\"");
     }
 
     @Test
@@ -31,8 +31,8 @@ class OfflineSqlGeneratorTest {
 
     @Test
     void countsPerColumnValue() {
-        assertThat(sql("How many orders per status?")).isEqualTo(
-                "SELECT \"status\", count(*) AS orders_count FROM \"orders\" GROUP BY \"status\" ORDER BY orders_count DESC, \"status\"");
+        assertThat(sql("How many orders per status?")).isEqualTo("SELECT \"orders\".\"status\" AS \"status\", "
+                + "count(*) AS \"number_of_orders\" FROM \"orders\" GROUP BY 1 ORDER BY 1");
     }
 
     @Test
@@ -44,8 +44,11 @@ class OfflineSqlGeneratorTest {
 
     @Test
     void aggregatesANumericColumnOfATable() {
-        assertThat(sql("What is the average amount of orders?")).isEqualTo("SELECT avg(\"amount\") FROM \"orders\"");
-        assertThat(sql("What is the total amount of all orders?")).isEqualTo("SELECT sum(\"amount\") FROM \"orders\"");
+        assertThat(sql("What is the average amount of orders?"))
+                .isEqualTo("SELECT avg(\"orders\".\"amount\") AS \"average_amount_of_orders\" FROM \"orders\"");
+        assertThat(sql("What is the total amount of all orders?")).startsWith("SELECT sum(\"orders\".\"amount\")")
+                .endsWith("FROM \"orders\"");
+        // The model reader does not read "across"; the table readings do.
         assertThat(sql("maximum amount across the orders")).isEqualTo("SELECT max(\"amount\") FROM \"orders\"");
     }
 
@@ -74,7 +77,7 @@ class OfflineSqlGeneratorTest {
     void namesTheWordsItCouldNotPlaceWhenDeclining() {
         assertThat(this.generator.generate(new GenerationRequest("What is the amount of orders shipped by drones?", SCHEMA, 10,
                 "duckdb"))).isInstanceOfSatisfying(Generation.CannotAnswer.class, (declined) -> assertThat(declined.reason())
-                        .contains("words it could not place: shipped, drones").contains("Configure Bedrock"));
+                        .contains("'shipped', 'drones'").contains("I know number of order items, number of orders"));
     }
 
     private String sql(String question) {

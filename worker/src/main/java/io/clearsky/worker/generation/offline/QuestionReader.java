@@ -290,6 +290,12 @@ final class QuestionReader {
                                     rankBy = dimension.dimension();
                                 }
                             }
+                            else if (afterSuperlative && p > 0 && (pieces.get(p - 1).kind() == Kind.DESCENDING
+                                    || pieces.get(p - 1).kind() == Kind.ASCENDING)) {
+                                // "the maximum status": a superlative of something that is not a number.
+                                return new Unsupported("'" + pieces.get(p - 1).text() + " " + piece.text()
+                                        + "', and " + dimension.label() + " is not a number");
+                            }
                             else if (afterGroup) {
                                 groups.add(new Query.Group(dimension.label(), entityOf(dimension.dimension()),
                                         dimension.dimension().expression()));
