@@ -1,6 +1,7 @@
 package io.clearsky.core.semantic;
 
 import io.clearsky.core.catalog.ColumnInfo;
+import io.clearsky.core.catalog.Suggestions;
 import io.clearsky.core.catalog.TableInfo;
 import io.clearsky.core.config.ConfigProblem;
 import io.clearsky.core.semantic.SemanticModel.Cardinality;
@@ -453,30 +454,8 @@ public final class ModelValidator {
     }
 
     private static String suggestion(java.util.Collection<String> names, String wanted) {
-        String lower = wanted.toLowerCase(Locale.ROOT);
-        return names.stream().filter((name) -> {
-            String candidate = name.toLowerCase(Locale.ROOT);
-            return candidate.contains(lower) || lower.contains(candidate) || distance(candidate, lower) <= 2;
-        }).findFirst().map((name) -> "; did you mean '" + name + "'?").orElse("");
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return Suggestions.closest(wanted, names).stream().findFirst().map((name) -> "; did you mean '" + name + "'?")
+                .orElse("");
     }
 
     private void problem(String path, String message) {
