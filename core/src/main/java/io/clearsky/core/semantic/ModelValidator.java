@@ -76,13 +76,12 @@ public final class ModelValidator {
             Dimension dimension = this.authored.dimensions().get(i);
             String at = "dimensions[" + i + "]";
             expression(at, "dimension '" + dimension.name() + "'", dimension.entity(), dimension.expression(),
-                    "expression", false);
+                    "expression");
         }
         for (int i = 0; i < this.authored.timeDimensions().size(); i++) {
             TimeDimension time = this.authored.timeDimensions().get(i);
             String at = "timeDimensions[" + i + "]";
-            expression(at, "time dimension '" + time.name() + "'", time.entity(), time.expression(), "expression",
-                    false);
+            expression(at, "time dimension '" + time.name() + "'", time.entity(), time.expression(), "expression");
             if (!time.grains().contains(time.defaultGrain())) {
                 problem(at + ".defaultGrain", "is " + time.defaultGrain() + ", not one of the grains " + time.grains()
                         + " of time dimension '" + time.name() + "'");
@@ -91,7 +90,7 @@ public final class ModelValidator {
         for (int i = 0; i < this.authored.segments().size(); i++) {
             Segment segment = this.authored.segments().get(i);
             expression("segments[" + i + "]", "segment '" + segment.name() + "'", segment.entity(), segment.filter(),
-                    "filter", false);
+                    "filter");
         }
         metrics();
         cycles();
@@ -181,14 +180,14 @@ public final class ModelValidator {
                     problem(at + ".expression", "is required unless the metric counts rows (" + what + ")");
                 }
                 if (metric.expression() != null) {
-                    expression(at, what, metric.entity(), metric.expression(), "expression", true);
+                    expression(at, what, metric.entity(), metric.expression(), "expression");
                 }
                 else {
                     entityTable(at + ".entity", what, metric.entity());
                 }
             }
             if (metric.filter() != null) {
-                expression(at, what, metric.entity(), metric.filter(), "filter", true);
+                expression(at, what, metric.entity(), metric.filter(), "filter");
             }
             if (metric.timeDimension() != null && this.context.timeDimensions().stream()
                     .noneMatch((time) -> time.name().equalsIgnoreCase(metric.timeDimension()))) {
@@ -243,26 +242,34 @@ public final class ModelValidator {
         return false;
     }
 
-    /** A word (name or synonym) may name one object only; a synonym naming a second object is an error. */
+    /**
+     * A word (name or synonym) may name one thing only; a synonym naming a second thing is an error. An entity,
+     * a dimension holding its name column ("customer" for the customer's name on an order) and an unfiltered
+     * count of it ("orders") are one thing under several objects, so they may share words.
+     */
     private void synonyms() {
-        Map<String, String> owners = new LinkedHashMap<>();
+        Map<String, Named> owners = new LinkedHashMap<>();
         List<Named> objects = named();
         for (Named object : objects) {
-            owners.putIfAbsent(word(object.name()), object.noun());
+            owners.putIfAbsent(word(object.name()), object);
         }
         for (Named object : objects) {
             for (int k = 0; k < object.synonyms().size(); k++) {
                 String word = word(object.synonyms().get(k));
-                String owner = owners.putIfAbsent(word, object.noun());
-                if (owner != null && !owner.equals(object.noun())) {
+                Named owner = owners.putIfAbsent(word, object);
+                if (owner != null && !owner.thing().equals(object.thing())) {
                     problem(object.at() + ".synonyms[" + k + "]", "'" + object.synonyms().get(k) + "' of "
-                            + object.noun() + " also names " + owner);
+                            + object.noun() + " also names " + owner.noun());
                 }
             }
         }
     }
 
-    private record Named(String at, String noun, String name, List<String> synonyms) {
+    /**
+     * @param thing what the object denotes: its noun, or {@code entity:<name>} for an entity and the objects
+     * that stand for it
+     */
+    private record Named(String at, String noun, String name, List<String> synonyms, String thing) {
     }
 
     private List<Named> named() {
@@ -270,26 +277,53 @@ public final class ModelValidator {
         SemanticModel model = this.authored;
         for (int i = 0; i < model.entities().size(); i++) {
             Entity it = model.entities().get(i);
-            named.add(new Named("entities[" + i + "]", "entity '" + it.name() + "'", it.name(), it.synonyms()));
+            named.add(new Named("entities[" + i + "]", "entity '" + it.name() + "'", it.name(), it.synonyms(),
+                    entityThing(it.name())));
         }
         for (int i = 0; i < model.dimensions().size(); i++) {
             Dimension it = model.dimensions().get(i);
-            named.add(new Named("dimensions[" + i + "]", "dimension '" + it.name() + "'", it.name(), it.synonyms()));
+            String noun = "dimension '" + it.name() + "'";
+            named.add(new Named("dimensions[" + i + "]", noun, it.name(), it.synonyms(),
+                    namedEntity(it).map(ModelValidator::entityThing).orElse(noun)));
         }
         for (int i = 0; i < model.timeDimensions().size(); i++) {
             TimeDimension it = model.timeDimensions().get(i);
-            named.add(new Named("timeDimensions[" + i + "]", "time dimension '" + it.name() + "'", it.name(),
-                    it.synonyms()));
+            String noun = "time dimension '" + it.name() + "'";
+            named.add(new Named("timeDimensions[" + i + "]", noun, it.name(), it.synonyms(), noun));
         }
         for (int i = 0; i < model.metrics().size(); i++) {
             Metric it = model.metrics().get(i);
-            named.add(new Named("metrics[" + i + "]", "metric '" + it.name() + "'", it.name(), it.synonyms()));
+            String noun = "metric '" + it.name() + "'";
+            boolean countsEntity = it.aggregation() == SemanticModel.Aggregation.COUNT && it.expression() == null
+                    && it.filter() == null && it.entity() != null;
+            named.add(new Named("metrics[" + i + "]", noun, it.name(), it.synonyms(),
+                    countsEntity ? entityThing(it.entity()) : noun));
         }
         for (int i = 0; i < model.segments().size(); i++) {
             Segment it = model.segments().get(i);
-            named.add(new Named("segments[" + i + "]", "segment '" + it.name() + "'", it.name(), it.synonyms()));
+            String noun = "segment '" + it.name() + "'";
+            named.add(new Named("segments[" + i + "]", noun, it.name(), it.synonyms(), noun));
         }
         return named;
+    }
+
+    private static String entityThing(String entity) {
+        return "entity:" + entity.toLowerCase(Locale.ROOT);
+    }
+
+    /** The entity whose name column a dimension is ({@code regions.name}, or {@code name} on the entity itself). */
+    private Optional<String> namedEntity(Dimension dimension) {
+        String[] parts = dimension.expression().strip().split("\\.");
+        if (parts.length > 2 || dimension.entity() == null) {
+            return Optional.empty();
+        }
+        String column = unquote(parts[parts.length - 1]);
+        String qualifier = (parts.length == 2) ? unquote(parts[0]) : null;
+        return this.context.entities().stream()
+                .filter((entity) -> (qualifier == null) ? entity.name().equalsIgnoreCase(dimension.entity())
+                        : entity.table().equalsIgnoreCase(qualifier) || entity.name().equalsIgnoreCase(qualifier))
+                .filter((entity) -> column.equalsIgnoreCase(entity.nameColumn()))
+                .map(Entity::name).findFirst();
     }
 
     private static String word(String text) {
@@ -297,10 +331,11 @@ public final class ModelValidator {
     }
 
     /**
-     * Checks that an expression parses and that every column it reads belongs to the entity's table or,
-     * where {@code partners} is set (metrics), to a table the entity reaches through a many-to-one join.
+     * Checks that an expression parses and that every column it reads belongs to the entity's table or to a
+     * table the entity reaches through many-to-one joins (an order's region is its customer's), the only
+     * joins that cannot multiply its rows.
      */
-    private void expression(String at, String what, String entityName, String sql, String field, boolean partners) {
+    private void expression(String at, String what, String entityName, String sql, String field) {
         Optional<TableInfo> table = entityTable(at + ".entity", what, entityName);
         Expression parsed;
         try {
@@ -316,9 +351,7 @@ public final class ModelValidator {
         Map<String, TableInfo> reachable = new LinkedHashMap<>();
         reachable.put(entityName.toLowerCase(Locale.ROOT), table.get());
         reachable.put(table.get().name().toLowerCase(Locale.ROOT), table.get());
-        if (partners) {
-            manyToOnePartners(entityName, reachable);
-        }
+        manyToOnePartners(entityName, reachable);
         for (Column column : columns(parsed)) {
             resolve(at + "." + field, what, column, table.get(), reachable);
         }

@@ -44,6 +44,21 @@ class ModelDerivationTest {
     }
 
     @Test
+    void theShippedDemoModelReadsAndValidatesOverTheDemoLakesDerivedModel() throws Exception {
+        Path file = Files.createTempDirectory("demo-model").resolve("demo.duckdb");
+        DemoLake.createIfMissing(file, 50);
+        try (DuckDbLake lake = DuckDbLake.open(file, "main");
+                java.io.InputStream in = getClass().getClassLoader().getResourceAsStream("clearsky/semantic/main.json")) {
+            List<TableInfo> tables = new DuckDbCatalog(lake).tables("main");
+            SemanticModel authored = SemanticModelReader.read(in.readAllBytes(), "main.json", "main");
+
+            assertThat(ModelValidator.validate("main.json", authored, ModelDerivation.derive("main", tables), tables))
+                    .isEmpty();
+            assertThat(authored.metric("units sold")).isPresent();
+        }
+    }
+
+    @Test
     void withoutDeclaredKeysInfersThemFromNamesAndComments() {
         TableInfo stadium = new TableInfo("db", "stadium", null, List.of(new ColumnInfo("Stadium_ID", "BIGINT", null, false),
                 new ColumnInfo("Name", "VARCHAR", null, false)), null);

@@ -44,7 +44,7 @@ class ModelValidatorTest {
     }
 
     @Test
-    void aDimensionMayNotReadAnotherEntitysColumns() {
+    void aDimensionMayNotReadColumnsOfAnEntityItDoesNotJoinManyToOne() {
         String json = ShopLake.modelText().replace("\"expression\": \"region\"", "\"expression\": \"o.status\"");
 
         assertThat(problems(json)).containsExactly("shop.json: dimensions[0].expression reads o.status but 'o' is "

@@ -65,7 +65,7 @@ class SemanticModelReaderTest {
     @Test
     void aNameThatIsNotAnIdentifierIsRefused() {
         String json = """
-                {"entities": [{"name": "big customer", "table": "customers"}]}
+                {"entities": [{"name": "big-customer", "table": "customers"}]}
                 """;
 
         assertThatExceptionOfType(ConfigException.class)
