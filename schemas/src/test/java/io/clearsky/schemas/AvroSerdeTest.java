@@ -3,7 +3,9 @@ package io.clearsky.schemas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clearsky.schemas.avro.GenerationDetails;
 import io.clearsky.schemas.avro.Principal;
+import io.clearsky.schemas.avro.QueryAnswer;
 import io.clearsky.schemas.avro.QueryEvent;
 import io.clearsky.schemas.avro.QueryOptions;
 import io.clearsky.schemas.avro.QueryStatus;
@@ -58,6 +60,20 @@ class AvroSerdeTest {
                 .setEmittedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).build();
 
         assertThat(events.deserialize("t", events.serialize("t", event))).isEqualTo(event);
+    }
+
+    @Test
+    void aClarificationsChoicesSurviveTheRoundTrip() {
+        AvroSerde<QueryAnswer> serde = AvroSerde.queryAnswer();
+        QueryAnswer answer = QueryAnswer.newBuilder().setQueryId("q-1").setStatus(QueryStatus.NEEDS_CLARIFICATION)
+                .setGeneration(GenerationDetails.newBuilder().setAttempts(1).setModelCalls(1)
+                        .setInputTokens(0).setOutputTokens(0).setModelLatencyMs(0)
+                        .setClarifyingQuestion("Which region?").setChoices(List.of("customer's", "rep's")).build())
+                .setCompletedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).build();
+
+        QueryAnswer read = serde.deserialize("clearsky.answers", serde.serialize("clearsky.answers", answer));
+
+        assertThat(read.getGeneration().getChoices()).containsExactly("customer's", "rep's");
     }
 
     @Test
