@@ -99,8 +99,9 @@ class LocalProductIT {
 
     @Test
     void askedQuestionsAppearInTheirSessionInOrder() {
-        String session = "it-" + UUID.randomUUID();
-        String first = (String) askAndWait("How many orders are there?", session).get("query_id");
+        Map<String, Object> started = askAndWait("How many orders are there?", null);
+        String session = (String) started.get("session_id");
+        String first = (String) started.get("query_id");
         String second = (String) askAndWait("How many orders per channel?", session).get("query_id");
 
         Map<String, Object> history = http.get().uri("/api/chat/history?session_id={s}", session).exchange()
@@ -122,8 +123,11 @@ class LocalProductIT {
 
     @Test
     void aQuestionIsInItsSessionAsSoonAsItIsAccepted() {
-        String session = "it-" + UUID.randomUUID();
-        String id = ask("How many regions are there?", session);
+        Map<String, Object> accepted = http.post().uri("/api/chat/query").bodyValue(Map.of("question", "How many regions are there?"))
+                .exchange().expectStatus().isAccepted()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+        String id = (String) accepted.get("query_id");
+        String session = (String) accepted.get("session_id");
 
         http.get().uri("/api/chat/session/{s}", session).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.queries[0].query_id").isEqualTo(id);

@@ -102,6 +102,10 @@ class SignInProductIT {
                         "--CLEARSKY_ADMIN_GROUPS=admins",
                         "--CLEARSKY_ANALYST_GROUPS=analysts",
                         "--CLEARSKY_SECURITY_API_KEYS_KEY=" + apiKeys,
+                        "--clearsky.security.policies.everyone.databases=main",
+                        "--clearsky.security.policies.support.databases=main",
+                        "--clearsky.security.policies.support.tables=customers,regions",
+                        "--clearsky.security.default-groups=everyone",
                         "--clearsky.security.limits.api-key.burst=4",
                         "--clearsky.security.limits.api-key.requests-per-minute=1",
                         "--spring.main.web-application-type=reactive");
@@ -221,6 +225,54 @@ class SignInProductIT {
         List<AuditRecord> reads = awaitAudit((r) -> r.getAction() == AuditAction.ADMIN_READ && session.equals(r.getSessionId()), 1);
         assertThat(reads.get(0).getPrincipal().getUser()).isEqualTo("carol");
         assertThat(reads.get(0).getDetail()).contains("dave");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCallerIsShownOnlyTheTablesItsGroupsMayRead() {
+        String support = token("sam", List.of("support"));
+        String bob = token("bob", List.of());
+
+        http.get().uri("/api/schema/tables").headers((h) -> h.setBearerAuth(support)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.tables[*].name").value((names) -> assertThat((List<Object>) names)
+                        .containsExactlyInAnyOrder("customers", "regions"));
+        notFound(http.get().uri("/api/schema/table/orders").headers((h) -> h.setBearerAuth(support)), "name");
+        http.get().uri("/api/schema/search?q=order status").headers((h) -> h.setBearerAuth(support)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.results[?(@.table == 'orders')]").isEmpty();
+        http.get().uri("/api/schema/tables").headers((h) -> h.setBearerAuth(bob)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.tables[?(@.name == 'orders')]").isNotEmpty();
+    }
+
+    @Test
+    void onlyTheAskerRatesAnAnswerAndOnlyAnAdministratorSeesOrExtendsTheSemanticModel() {
+        String heidi = token("heidi", List.of());
+        String ivan = token("ivan", List.of());
+        String judy = token("judy", List.of("admins"));
+        String query = (String) ask(heidi, Map.of("question", "How many customers are there?")).get("query_id");
+        await().atMost(PATIENCE).untilAsserted(() -> http.get().uri("/api/chat/updates?query_id={q}", query)
+                .headers((h) -> h.setBearerAuth(heidi)).exchange().expectBody().jsonPath("$.status").isEqualTo("SUCCEEDED"));
+
+        notFound(http.post().uri("/api/chat/query/{q}/feedback", query).headers((h) -> h.setBearerAuth(ivan))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("rating", "down")), "query_id");
+        http.post().uri("/api/chat/query/{q}/feedback", query).headers((h) -> h.setBearerAuth(heidi))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("rating", "up")).exchange()
+                .expectStatus().isAccepted();
+
+        for (String nonAdmin : List.of(heidi, ivan)) {
+            http.get().uri("/api/semantic/models/main").headers((h) -> h.setBearerAuth(nonAdmin)).exchange()
+                    .expectStatus().isForbidden();
+            http.post().uri("/api/semantic/models/main/verified-questions").headers((h) -> h.setBearerAuth(nonAdmin))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query_id", query)).exchange()
+                    .expectStatus().isForbidden();
+        }
+        http.get().uri("/api/semantic/models/main").headers((h) -> h.setBearerAuth(judy)).exchange()
+                .expectStatus().isOk();
+        http.post().uri("/api/semantic/models/main/verified-questions").headers((h) -> h.setBearerAuth(judy))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query_id", query)).exchange()
+                .expectStatus().isAccepted().expectBody().jsonPath("$.source_query_id").isEqualTo(query);
+        // Promoting another user's answer reads it: audited as an administrator's read.
+        awaitAudit((r) -> r.getAction() == AuditAction.ADMIN_READ && query.equals(r.getQueryId())
+                && "judy".equals(r.getPrincipal().getUser()), 1);
     }
 
     // --- roles ---------------------------------------------------------------------------------------------

@@ -18,13 +18,22 @@ import software.amazon.awssdk.services.s3.S3Configuration;
  */
 public final class S3MockServer implements AutoCloseable {
 
-    /** The ClearSky and Kafka auto-configurations must stay out of S3Mock's own application context. */
+    /**
+     * The ClearSky, Kafka and Spring Security auto-configurations must stay out of S3Mock's own application
+     * context (the gateway's security on the class path would otherwise lock S3Mock behind a login).
+     */
     private static final String EXCLUDED = String.join(",",
             "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
             "io.clearsky.core.kafka.TopicConfiguration",
             "io.clearsky.core.CoreConfiguration",
             "io.clearsky.core.config.ConfigConfiguration",
-            "io.clearsky.core.config.sync.ConfigSyncConfiguration");
+            "io.clearsky.core.config.sync.ConfigSyncConfiguration",
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration");
 
     private final S3MockApplication application;
 
