@@ -257,7 +257,7 @@ class ConfigReloadIT {
                 .jsonPath("$.errors[?(@.field == 'relationships[0].to')].message")
                 .isEqualTo("names unknown entity 'orderz' (relationship 'item_order'); did you mean 'order'?")
                 .jsonPath("$.errors[?(@.field == 'metrics[0].expression')].message")
-                .isEqualTo("reads unknown column 'list_price' of table order_items (metric 'revenue')")
+                .isEqualTo("reads unknown column 'list_price' of table order_items (metric 'revenue'); did you mean 'unit_price'?")
                 .jsonPath("$.errors[0].source").isEqualTo("s3://acme-config/prod/semantic/main.json");
         assertThat(revision(product)).isEqualTo(before);
         assertThat(revision(worker)).isEqualTo(before);
