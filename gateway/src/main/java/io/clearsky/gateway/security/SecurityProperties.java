@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Sign-in and access settings ({@code clearsky.security.*}). The environment variables named below are
+ * Sign-in, roles and isolation settings ({@code clearsky.security.*}). The environment variables named below are
  * mapped in the gateway's defaults; the relaxed forms ({@code CLEARSKY_SECURITY_OIDC_AUDIENCE}, …) work too.
  *
  * @param mode how callers are identified ({@code CLEARSKY_SECURITY_MODE}): {@code oidc} (default),
