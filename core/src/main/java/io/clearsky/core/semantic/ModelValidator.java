@@ -313,16 +313,23 @@ public final class ModelValidator {
 
     /** The entity whose name column a dimension is ({@code regions.name}, or {@code name} on the entity itself). */
     private Optional<String> namedEntity(Dimension dimension) {
-        String[] parts = dimension.expression().strip().split("\\.");
-        if (parts.length > 2 || dimension.entity() == null) {
+        Expression parsed;
+        try {
+            parsed = CCJSqlParserUtil.parseExpression(dimension.expression(), false);
+        }
+        catch (JSQLParserException ex) {
+            return Optional.empty(); // reported by the expression check
+        }
+        if (!(parsed instanceof Column column) || dimension.entity() == null) {
             return Optional.empty();
         }
-        String column = unquote(parts[parts.length - 1]);
-        String qualifier = (parts.length == 2) ? unquote(parts[0]) : null;
+        String name = unquote(column.getColumnName());
+        String qualifier = (column.getTable() != null && column.getTable().getName() != null)
+                ? unquote(column.getTable().getName()) : null;
         return this.context.entities().stream()
                 .filter((entity) -> (qualifier == null) ? entity.name().equalsIgnoreCase(dimension.entity())
                         : entity.table().equalsIgnoreCase(qualifier) || entity.name().equalsIgnoreCase(qualifier))
-                .filter((entity) -> column.equalsIgnoreCase(entity.nameColumn()))
+                .filter((entity) -> name.equalsIgnoreCase(entity.nameColumn()))
                 .map(Entity::name).findFirst();
     }
 

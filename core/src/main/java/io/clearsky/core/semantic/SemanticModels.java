@@ -51,9 +51,12 @@ public final class SemanticModels {
 
     /** The model in effect for a database now; a database with neither tables nor a model gets an empty one. */
     public ModelInEffect inEffect(String database) {
+        return inEffect(database, this.catalog.tables(database));
+    }
+
+    private ModelInEffect inEffect(String database, List<TableInfo> tables) {
         ClearSkyConfig config = this.live.get();
         String fingerprint = config.fingerprint();
-        List<TableInfo> tables = this.catalog.tables(database);
         List<VerifiedQuery> added = List.copyOf(this.promoted.getOrDefault(key(database), List.of()));
         Cached cached = this.cache.get(key(database));
         if (cached != null && cached.fingerprint().equals(fingerprint) && cached.tables().equals(tables)
@@ -81,8 +84,9 @@ public final class SemanticModels {
      * that name tables or columns it may not read.
      */
     public SemanticModel readableBy(String database, DataAccess access) {
-        SemanticModel model = inEffect(database).model();
-        return access.isUnrestricted() ? model : ReadableModel.of(model, this.catalog.tables(database), access);
+        List<TableInfo> tables = this.catalog.tables(database);
+        SemanticModel model = inEffect(database, tables).model();
+        return access.isUnrestricted() ? model : ReadableModel.of(model, tables, access);
     }
 
     /** Every database of the catalog and every database with an authored model, sorted. */
