@@ -37,6 +37,8 @@ import io.clearsky.worker.ledger.QueryLedger;
 import io.clearsky.worker.pipeline.OutcomePublisher;
 import io.clearsky.worker.pipeline.PipelineMetrics;
 import io.clearsky.worker.pipeline.QueryPipeline;
+import io.clearsky.worker.watchdog.StageWatchdog;
+import io.clearsky.worker.watchdog.WatchdogProperties;
 import io.clearsky.worker.pipeline.Stages;
 import io.clearsky.worker.results.ResultStore;
 import io.clearsky.worker.retrieval.HybridRetriever;
@@ -70,7 +72,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ WorkerProperties.class, AthenaProperties.class, GenerationProperties.class,
-        ChartProperties.class, RetrievalProperties.class })
+        ChartProperties.class, RetrievalProperties.class, WatchdogProperties.class })
 @PropertySource("classpath:clearsky/worker-defaults.properties")
 public class WorkerConfiguration {
 
@@ -150,7 +152,7 @@ public class WorkerConfiguration {
     /** Every worker reads the whole compacted topic of verified questions and adds them to its models. */
     @Bean
     TopicFollower verifiedQuestionFollower(KafkaProperties kafka, TopicProperties topics,
-            ObjectProvider<SemanticModels> semanticModels) {
+            ObjectProvider<SemanticModels> semanticModels, StageWatchdog stageWatchdog) {
         SemanticModels models = semanticModels.getIfAvailable();
         return new TopicFollower(follower(kafka, "clearsky-worker-verified-questions"), topics.verifiedQuestions(),
                 Duration.ofDays(365L * 50), (models != null) ? new VerifiedQuestionReader(models) : (record) -> { });
@@ -190,6 +192,11 @@ public class WorkerConfiguration {
         return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("clearsky-deadlines").daemon().factory());
     }
 
+    @Bean(destroyMethod = "close")
+    StageWatchdog stageWatchdog(WatchdogProperties properties) {
+        return new StageWatchdog(properties, Clock.systemUTC()).start();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     ChartAdvisor chartAdvisor(ChartProperties properties) {
@@ -202,11 +209,11 @@ public class WorkerConfiguration {
             OutcomePublisher publisher, WorkerProperties properties, GenerationProperties generation,
             LiveConfig liveConfig, ObjectProvider<MeterRegistry> meters, Catalog catalog,
             ScheduledExecutorService queryDeadlines, Askers askers, AuditTrail auditTrail,
-            ObjectProvider<SemanticModels> semanticModels) {
+            ObjectProvider<SemanticModels> semanticModels, StageWatchdog stageWatchdog) {
         return new QueryPipeline(new Stages(retriever, generator, guard, engine, chartAdvisor, resultStore), cancellations,
                 sessionMemory, publisher, properties, generation.maxAttempts(), liveConfig,
                 new PipelineMetrics(meters.getIfAvailable(SimpleMeterRegistry::new)), catalog.defaultDatabase(),
-                queryDeadlines, askers, auditTrail, semanticModels.getIfAvailable());
+                queryDeadlines, askers, auditTrail, semanticModels.getIfAvailable(), stageWatchdog);
     }
 
     @Bean

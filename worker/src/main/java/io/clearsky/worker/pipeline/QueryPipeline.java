@@ -31,6 +31,8 @@ import io.clearsky.worker.retrieval.SchemaContext;
 import io.clearsky.worker.security.Asker;
 import io.clearsky.worker.security.Askers;
 import io.clearsky.worker.session.SessionMemory;
+import io.clearsky.worker.watchdog.StageWatchdog;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,7 +49,8 @@ import org.slf4j.MDC;
  * before each step and exactly one terminal outcome. A generator that can correct itself sees a guard
  * rejection or a correctable engine error and tries again, up to the configured attempts, each attempt
  * visible as events. A deadline ends a query that takes too long as
- * TIMED_OUT and stops its running work; a cancel request ends it CANCELLED the same way. The generator sees
+ * TIMED_OUT and stops its running work, and so does the stage watchdog when a stage makes no progress in
+ * time (the answer names that stage); a cancel request ends it CANCELLED the same way. The generator sees
  * the semantic model in effect for the database; when it declines the query ends DECLINED with its reason,
  * and when it asks which reading is meant the query ends NEEDS_CLARIFICATION with the question and choices.
  *
@@ -94,14 +97,18 @@ public class QueryPipeline {
 
     private final SemanticModels models;
 
+    private final StageWatchdog watchdog;
+
     /**
      * @param models the semantic models in effect, handed to the generator per question; null for none
+     * @param watchdog ends a run that makes no progress within its stage's deadline
      */
     public QueryPipeline(Stages stages, Cancellations cancellations, SessionMemory sessions, OutcomePublisher publisher,
             WorkerProperties properties, int maxAttempts, LiveConfig config, PipelineMetrics metrics,
             String defaultDatabase, ScheduledExecutorService deadlines, Askers askers, AuditTrail audit,
-            SemanticModels models) {
+            SemanticModels models, StageWatchdog watchdog) {
         this.models = models;
+        this.watchdog = watchdog;
         this.stages = stages;
         this.cancellations = cancellations;
         this.sessions = sessions;
@@ -131,8 +138,12 @@ public class QueryPipeline {
         Thread runner = Thread.currentThread();
         ScheduledFuture<?> deadline = this.deadlines.schedule(() -> expire(run, runner),
                 this.properties.queryDeadline().toMillis(), TimeUnit.MILLISECONDS);
-        try (Cancellations.Registration cancellable = this.cancellations.track(run.queryId(), () -> stop(run, runner,
-                QueryStatus.CANCELLED, error("CANCELLED", "The query was cancelled on request", false)))) {
+        try (StageWatchdog.Watch watch = this.watchdog.watch((stage, silentFor) -> stop(run, runner,
+                QueryStatus.TIMED_OUT, stage, error("STAGE_TIMEOUT", "No progress in stage " + stage + " for "
+                        + readable(silentFor) + "; the query was stopped", true)));
+                Cancellations.Registration cancellable = this.cancellations.track(run.queryId(), () -> stop(run, runner,
+                        QueryStatus.CANCELLED, Stage.UNKNOWN, error("CANCELLED", "The query was cancelled on request", false)))) {
+            run.onProgress(watch::progressed);
             if (!run.ended()) {
                 answer(run, question, asker);
             }
@@ -401,16 +412,21 @@ public class QueryPipeline {
 
     private void expire(QueryRun run, Thread runner) {
         long seconds = this.properties.queryDeadline().toSeconds();
-        stop(run, runner, QueryStatus.TIMED_OUT,
+        stop(run, runner, QueryStatus.TIMED_OUT, Stage.UNKNOWN,
                 error("DEADLINE_EXCEEDED", "The query took longer than its deadline of " + seconds + " s", true));
     }
 
     /** Ends the query from outside its thread, then stops whatever it is waiting for. */
-    private static void stop(QueryRun run, Thread runner, QueryStatus status, QueryError error) {
-        if (run.end(status, Stage.UNKNOWN, error.getMessage(), error, QueryAnswer.newBuilder())) {
+    private static void stop(QueryRun run, Thread runner, QueryStatus status, Stage stage, QueryError error) {
+        if (run.end(status, stage, error.getMessage(), error, QueryAnswer.newBuilder())) {
             run.cancelRunningWork();
             runner.interrupt();
         }
+    }
+
+    /** {@code 2m}, {@code 30s}, {@code 0.5s}. */
+    private static String readable(Duration duration) {
+        return duration.toString().substring(2).toLowerCase();
     }
 
     private static <T> T timed(QueryRun run, Stage stage, Callable<T> work) throws Exception {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -43,6 +44,8 @@ public final class QueryRun {
 
     private volatile Runnable cancelAction = () -> { };
 
+    private volatile Consumer<Stage> progressListener = (stage) -> { };
+
     QueryRun(String queryId, String sessionId, String question, long firstSeq, OutcomePublisher publisher,
             QueryAudit audit) {
         this.queryId = queryId;
@@ -65,6 +68,7 @@ public final class QueryRun {
                 return false;
             }
             this.publisher.publishProgress(event(status, stage, message, null));
+            this.progressListener.accept(stage);
             return true;
         }
         finally {
@@ -149,6 +153,11 @@ public final class QueryRun {
     /** Registers how to stop the work currently running, for a deadline to call. */
     public void onCancel(Runnable action) {
         this.cancelAction = action;
+    }
+
+    /** Registers who hears of each progress event, for the stage watchdog. */
+    void onProgress(Consumer<Stage> listener) {
+        this.progressListener = listener;
     }
 
     void cancelRunningWork() {
