@@ -28,17 +28,24 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private final int port;
 
-    private EmbeddedBroker(KafkaRaftServer server, int port) {
+    private final int controllerPort;
+
+    private EmbeddedBroker(KafkaRaftServer server, int port, int controllerPort) {
         this.server = server;
         this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
+    /** Starts the broker on {@code port} and its controller on a free port. */
+    public static EmbeddedBroker start(Path logDir, int port) {
+        return start(logDir, port, FreePorts.freeExcept(port));
     }
 
     /**
      * Formats {@code logDir} on first use and starts the broker on {@code port}, its controller on
-     * {@code port + 1}.
+     * {@code controllerPort}. Both may change between restarts of the same log directory.
      */
-    public static EmbeddedBroker start(Path logDir, int port) {
-        int controllerPort = port + 1;
+    public static EmbeddedBroker start(Path logDir, int port, int controllerPort) {
         Properties properties = new Properties();
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", "1");
@@ -86,12 +93,17 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
         server.startup();
-        return new EmbeddedBroker(server, port);
+        return new EmbeddedBroker(server, port, controllerPort);
     }
 
     /** The {@code bootstrap.servers} value for clients. */
     public String bootstrapServers() {
         return "127.0.0.1:" + this.port;
+    }
+
+    /** The KRaft controller's port, for operators; clients never use it. */
+    public int controllerPort() {
+        return this.controllerPort;
     }
 
     @Override
