@@ -234,7 +234,8 @@ public class WorkerConfiguration {
         Map<String, Object> consumer = kafka.buildConsumerProperties();
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
         consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, "clearsky-worker");
-        LedgerRecovery recovery = new LedgerRecovery(consumer, topics.queryEvents(), properties.ledgerLookback(), ledger);
+        LedgerRecovery recovery = new LedgerRecovery(consumer, topics.queryEvents(), topics.answers(),
+                properties.ledgerLookback(), ledger);
         return new QuestionConsumer(consumer, topics.questions(), handler, recovery, properties.maxInFlight(),
                 properties.shutdownGrace());
     }

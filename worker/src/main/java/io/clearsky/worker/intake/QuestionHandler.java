@@ -2,6 +2,7 @@ package io.clearsky.worker.intake;
 
 import io.clearsky.schemas.AvroSerde;
 import io.clearsky.schemas.avro.QueryError;
+import io.clearsky.schemas.avro.QueryStatus;
 import io.clearsky.schemas.avro.QuestionSubmitted;
 import io.clearsky.worker.ledger.QueryLedger;
 import io.clearsky.worker.pipeline.QueryPipeline;
@@ -71,7 +72,9 @@ public class QuestionHandler implements RecordHandler {
         }
         QueryRun run = null;
         try {
-            run = this.pipeline.run(question, firstSeq.getAsLong());
+            QueryStatus answered = this.ledger.answeredWithoutEnd(question.getQueryId());
+            run = (answered != null) ? this.pipeline.finishAnswered(question, firstSeq.getAsLong(), answered)
+                    : this.pipeline.run(question, firstSeq.getAsLong());
         }
         finally {
             this.ledger.release(question.getQueryId(), (run != null) ? run.lastSeq() : firstSeq.getAsLong() - 1,

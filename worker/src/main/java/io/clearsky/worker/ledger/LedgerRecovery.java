@@ -1,6 +1,7 @@
 package io.clearsky.worker.ledger;
 
 import io.clearsky.schemas.AvroSerde;
+import io.clearsky.schemas.avro.QueryAnswer;
 import io.clearsky.schemas.avro.QueryEvent;
 import io.clearsky.worker.follow.TopicWindow;
 import java.time.Duration;
@@ -17,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Teaches the ledger what happened recently: reads the status events of the last {@code lookback}
- * from every partition of the events topic. A question redelivered after a crash or rebalance was
+ * Teaches the ledger what happened recently: reads the status events and answers of the last
+ * {@code lookback} from every partition of the events and answers topics. A question redelivered after a crash or rebalance was
  * being worked on within one query deadline of now, so its events are inside that window.
  */
 public final class LedgerRecovery {
@@ -35,10 +36,15 @@ public final class LedgerRecovery {
 
     private final QueryLedger ledger;
 
+    private final String answersTopic;
+
     private final AvroSerde<QueryEvent> events = AvroSerde.queryEvent();
 
-    public LedgerRecovery(Map<String, Object> consumerProperties, String eventsTopic, Duration lookback,
-            QueryLedger ledger) {
+    private final AvroSerde<QueryAnswer> answers = AvroSerde.queryAnswer();
+
+    public LedgerRecovery(Map<String, Object> consumerProperties, String eventsTopic, String answersTopic,
+            Duration lookback, QueryLedger ledger) {
+        this.answersTopic = answersTopic;
         this.consumerProperties = TopicWindow.ungrouped(consumerProperties);
         this.consumerProperties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.eventsTopic = eventsTopic;
@@ -46,13 +52,20 @@ public final class LedgerRecovery {
         this.ledger = ledger;
     }
 
-    /** Reads the window; returns the number of events read. */
+    /** Reads the window of both topics; returns the number of records read. */
     public long recover() {
+        // Events first: an answer without a later terminal event is what the ledger must notice.
+        long read = scan(this.eventsTopic) + scan(this.answersTopic);
+        logger.info("Learned from {} status events and answers of the last {}", read, this.lookback);
+        return read;
+    }
+
+    private long scan(String topic) {
         long read = 0;
         Instant giveUpAt = Instant.now().plus(MAX_SCAN);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(this.consumerProperties,
                 new StringDeserializer(), new ByteArrayDeserializer())) {
-            Map<TopicPartition, Long> end = TopicWindow.assignSince(consumer, this.eventsTopic,
+            Map<TopicPartition, Long> end = TopicWindow.assignSince(consumer, topic,
                     Instant.now().minus(this.lookback));
             while (Instant.now().isBefore(giveUpAt)
                     && end.keySet().stream().anyMatch((p) -> consumer.position(p) < end.get(p))) {
@@ -62,19 +75,25 @@ public final class LedgerRecovery {
                 }
             }
         }
-        logger.info("Learned from {} status events of the last {}", read, this.lookback);
         return read;
     }
 
     private void observe(ConsumerRecord<String, byte[]> record) {
         try {
+            if (record.topic().equals(this.answersTopic)) {
+                QueryAnswer answer = this.answers.deserialize(record.topic(), record.value());
+                if (answer != null) {
+                    this.ledger.observeAnswer(answer.getQueryId(), answer.getStatus());
+                }
+                return;
+            }
             QueryEvent event = this.events.deserialize(record.topic(), record.value());
             if (event != null) {
                 this.ledger.observe(event);
             }
         }
         catch (SerializationException ex) {
-            logger.warn("Skipping unreadable status event at {}-{}@{}", record.topic(), record.partition(), record.offset());
+            logger.warn("Skipping unreadable record at {}-{}@{}", record.topic(), record.partition(), record.offset());
         }
     }
 }

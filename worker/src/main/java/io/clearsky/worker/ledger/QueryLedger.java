@@ -11,9 +11,11 @@ import java.util.Set;
 
 /**
  * The queries this worker knows about: which ended and the last event sequence of each, learned from
- * its own runs and from recent status events read at partition assignment. It lets a redelivered
- * question be skipped when its query already ended, and lets a re-run continue the sequence. Bounded:
- * the oldest entries are forgotten first.
+ * its own runs and from recent status events and answers read at partition assignment. It lets a
+ * redelivered question be skipped when its query already ended, lets a re-run continue the sequence, and
+ * tells when a query's answer was published but its terminal event was not (its worker died between the
+ * two), so the next run finishes it instead of answering twice. Bounded: the oldest entries are forgotten
+ * first.
  */
 public final class QueryLedger {
 
@@ -21,7 +23,8 @@ public final class QueryLedger {
             QueryStatus.REJECTED, QueryStatus.CANCELLED, QueryStatus.TIMED_OUT, QueryStatus.DECLINED,
             QueryStatus.NEEDS_CLARIFICATION);
 
-    private record Progress(long lastSeq, boolean ended) {
+    /** @param answered the status of the answer already published, or null for none */
+    private record Progress(long lastSeq, boolean ended, QueryStatus answered) {
     }
 
     private final Map<String, Progress> known;
@@ -58,16 +61,29 @@ public final class QueryLedger {
     /** Gives a claimed query back, recording how far it got. */
     public synchronized void release(String queryId, long lastSeq, boolean ended) {
         this.running.remove(queryId);
-        merge(queryId, new Progress(lastSeq, ended));
+        merge(queryId, new Progress(lastSeq, ended, null));
+    }
+
+    /**
+     * The status of the answer already published for a query whose terminal event is missing, or null.
+     */
+    public synchronized QueryStatus answeredWithoutEnd(String queryId) {
+        Progress entry = this.known.get(queryId);
+        return (entry != null && !entry.ended()) ? entry.answered() : null;
+    }
+
+    /** Learns that an answer of this status was published for the query, by any worker. */
+    public synchronized void observeAnswer(String queryId, QueryStatus status) {
+        merge(queryId, new Progress(0, false, status));
     }
 
     /** Learns from a status event published by any worker. */
     public synchronized void observe(QueryEvent event) {
-        merge(event.getQueryId(), new Progress(event.getSeq(), isTerminal(event.getStatus())));
+        merge(event.getQueryId(), new Progress(event.getSeq(), isTerminal(event.getStatus()), null));
     }
 
     private void merge(String queryId, Progress update) {
         this.known.merge(queryId, update, (old, now) -> new Progress(Math.max(old.lastSeq(), now.lastSeq()),
-                old.ended() || now.ended()));
+                old.ended() || now.ended(), (now.answered() != null) ? now.answered() : old.answered()));
     }
 }

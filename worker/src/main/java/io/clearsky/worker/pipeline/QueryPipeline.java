@@ -179,6 +179,17 @@ public class QueryPipeline {
         return run;
     }
 
+    /**
+     * Ends a query whose answer an earlier run published before its worker stopped, with only the
+     * terminal event it lacks: answering again would hand consumers a second answer.
+     */
+    public QueryRun finishAnswered(QuestionSubmitted question, long firstSeq, QueryStatus answered) {
+        QueryRun run = new QueryRun(question.getQueryId(), question.getSessionId(), question.getQuestion(), firstSeq,
+                this.publisher, audit(this.askers.of(question), question));
+        run.endAnswered(answered);
+        return run;
+    }
+
     private QueryAudit audit(Asker asker, QuestionSubmitted question) {
         return new QueryAudit(this.audit, asker.principal(), hasSql(question) ? AuditAction.EDITED_SQL : AuditAction.QUESTION,
                 question.getSource());

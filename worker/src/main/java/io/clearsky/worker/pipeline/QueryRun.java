@@ -105,6 +105,26 @@ public final class QueryRun {
         }
     }
 
+    /**
+     * Publishes the terminal event of a query whose answer an earlier run already published, and no
+     * second answer. Its audit record was that run's to write.
+     */
+    void endAnswered(QueryStatus status) {
+        this.lock.lock();
+        try {
+            if (this.ended) {
+                return;
+            }
+            this.ended = true;
+            String message = "Answered by an earlier run that stopped before announcing it";
+            this.publisher.publish(event(status, Stage.UNKNOWN, message, null));
+            logEnd(status, Stage.UNKNOWN, message, Map.of());
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
     /** One line per query; it may end on the deadline thread, so the ids are put in the context here. */
     private void logEnd(QueryStatus status, Stage stage, String message, Map<String, Long> stageTimings) {
         try (MDC.MDCCloseable query = MDC.putCloseable(QueryPipeline.QUERY_ID, this.queryId);
