@@ -102,7 +102,7 @@ public final class ClearSkyLocal {
     }
 
     /** The broker starts before Spring configures logging; keep its start-up chatter out of the console. */
-    private static void quietBrokerLogging() {
+    public static void quietBrokerLogging() {
         for (String name : new String[] { "kafka", "org.apache.kafka", "state.change.logger" }) {
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(name))
                     .setLevel(ch.qos.logback.classic.Level.WARN);

@@ -1,5 +1,6 @@
 package io.clearsky.local.chaos;
 
+import io.clearsky.local.ClearSkyLocal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,7 @@ public final class ChaosCommand {
     }
 
     public static void main(String[] args) throws Exception {
+        ClearSkyLocal.quietBrokerLogging();
         int questions = 10_000;
         int inFlight = 400;
         Path report = Path.of("target/chaos/report.json");

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * A bounded chaos run: starts the {@link Cluster}, learns each question's fault-free answer, then asks
  * {@code questions} questions through both gateways and the topic, keeping at most {@code inFlight}
  * unanswered, while it kills a worker with SIGKILL and starts it again, publishes poison records,
- * restarts the broker and restarts a gateway, each once the run is far enough along. It then waits,
+ * restarts the broker and restarts a gateway, one after the other, each with questions in flight. It then waits,
  * for a bounded time, until every question has ended, and hands what it saw to {@link ChaosChecks}.
  */
 final class ChaosRun {
@@ -76,9 +77,9 @@ final class ChaosRun {
                 Submitter submitter = new Submitter(cluster.gateways(), producer);
                 Map<String, Submission> baseline = baseline(submitter, observer);
                 List<String> poison = new CopyOnWriteArrayList<>();
-                Thread chaos = Thread.ofPlatform().name("chaos-faults").start(() -> inject(cluster, observer, producer,
-                        poison));
-                submitAll(submitter, observer);
+                List<FaultStep> steps = schedule(cluster, producer, poison);
+                Thread chaos = Thread.ofPlatform().name("chaos-faults").start(() -> inject(observer, steps));
+                submitAll(submitter, observer, steps);
                 chaos.join();
                 awaitEnd(observer);
                 return new ChaosChecks(observer, cluster, Topics.QUESTIONS_DLQ).check(baseline, this.submissions,
@@ -100,10 +101,19 @@ final class ChaosRun {
         return baseline;
     }
 
-    private void submitAll(Submitter submitter, Observer observer) throws InterruptedException {
+    private void submitAll(Submitter submitter, Observer observer, List<FaultStep> steps) throws InterruptedException {
         Semaphore outstanding = new Semaphore(this.inFlight);
         try (ExecutorService senders = Executors.newFixedThreadPool(16, Thread.ofVirtual().name("chaos-ask-", 0).factory())) {
             for (int i = 0; i < this.questions; i++) {
+                for (int k = 0; k < steps.size(); k++) {
+                    if (i == Math.round(this.questions * steps.get(k).atShareAsked())) {
+                        // Asking goes on only once the previous fault's target is back, so every fault hits live traffic.
+                        if (k > 0) {
+                            steps.get(k - 1).done().await();
+                        }
+                        steps.get(k).reached().countDown();
+                    }
+                }
                 releaseEnded(observer, outstanding);
                 while (!outstanding.tryAcquire()) {
                     Sleep.quietly(Duration.ofMillis(20));
@@ -143,24 +153,60 @@ final class ChaosRun {
         }
     }
 
-    /** The faults, in order, each once a further part of the questions has ended. */
-    private void inject(Cluster cluster, Observer observer, Producer<String, byte[]> producer, List<String> poison) {
+    /**
+     * One fault of the schedule: injected once {@code atShareAsked} of the questions have been asked and
+     * the previous fault's target is back, while the questions asked since are in flight.
+     */
+    private record FaultStep(String kind, String target, double atShareAsked, Runnable hit, Runnable recover,
+            CountDownLatch reached, CountDownLatch done) {
+
+        FaultStep(String kind, String target, double atShareAsked, Runnable hit, Runnable recover) {
+            this(kind, target, atShareAsked, hit, recover, new CountDownLatch(1), new CountDownLatch(1));
+        }
+    }
+
+    private List<FaultStep> schedule(Cluster cluster, Producer<String, byte[]> producer, List<String> poison) {
+        Cluster.Service worker = cluster.workers().getFirst();
+        Cluster.Service gateway = cluster.gateways().get(1);
+        return List.of(
+                new FaultStep("worker-kill-9", worker.process().name(), 0.10, worker.process()::kill,
+                        () -> cluster.restart(worker)),
+                new FaultStep("poison-records", "clearsky.questions", 0.30, () -> { },
+                        () -> poison.addAll(Poison.publish(producer, this.poisonEach))),
+                new FaultStep("broker-restart", cluster.broker().name(), 0.45, cluster.broker()::stop,
+                        cluster::startBroker),
+                new FaultStep("gateway-restart", gateway.process().name(), 0.65, gateway.process()::stop,
+                        () -> cluster.restart(gateway)));
+    }
+
+    /** Injects each fault in turn when its share of questions is asked and some of them are still in flight. */
+    private void inject(Observer observer, List<FaultStep> steps) {
         try {
-            awaitProgress(observer, 0.15);
-            Cluster.Service worker = cluster.workers().getFirst();
-            fault(observer, "worker-kill-9", worker.process().name(), worker.process()::kill, () -> cluster.restart(worker));
-            awaitProgress(observer, 0.30);
-            fault(observer, "poison-records", "clearsky.questions", () -> { },
-                    () -> poison.addAll(Poison.publish(producer, this.poisonEach)));
-            awaitProgress(observer, 0.45);
-            fault(observer, "broker-restart", cluster.broker().name(), cluster.broker()::stop, cluster::startBroker);
-            awaitProgress(observer, 0.65);
-            Cluster.Service gateway = cluster.gateways().get(1);
-            fault(observer, "gateway-restart", gateway.process().name(), gateway.process()::stop,
-                    () -> cluster.restart(gateway));
+            for (FaultStep step : steps) {
+                step.reached().await();
+                awaitInFlight(observer);
+                try {
+                    fault(observer, step.kind(), step.target(), step.hit(), step.recover());
+                }
+                finally {
+                    step.done().countDown();
+                }
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
         }
         catch (RuntimeException ex) {
             logger.error("Fault injection stopped: {}", ex.getMessage(), ex);
+        }
+    }
+
+    /** Until half the in-flight limit is asked and unanswered, for at most 10 s. */
+    private void awaitInFlight(Observer observer) {
+        long giveUpAt = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (this.submissions.stream().filter((s) -> !observer.ended(s.queryId())).count() < this.inFlight / 2
+                && System.nanoTime() < giveUpAt) {
+            Sleep.quietly(Duration.ofMillis(50));
         }
     }
 
@@ -177,24 +223,6 @@ final class ChaosRun {
         long back = System.nanoTime();
         this.faults.add(new Fault(kind, target, started, restarted, back, unfinished));
         logger.info("Fault {} on {}: back after {} ms", kind, target, (back - started) / 1_000_000);
-    }
-
-    /** Waits until {@code share} of the questions have ended, or nothing has ended for {@link #NO_PROGRESS_LIMIT}. */
-    private void awaitProgress(Observer observer, double share) {
-        long target = Math.round(this.questions * share);
-        int lastCount = observer.endedCount();
-        long lastChange = System.nanoTime();
-        while (this.submissions.stream().filter((s) -> observer.ended(s.queryId())).count() < target) {
-            if (observer.endedCount() != lastCount) {
-                lastCount = observer.endedCount();
-                lastChange = System.nanoTime();
-            }
-            else if (System.nanoTime() - lastChange > NO_PROGRESS_LIMIT.toNanos()) {
-                logger.warn("Nothing ended for {}; injecting the next fault anyway", NO_PROGRESS_LIMIT);
-                return;
-            }
-            Sleep.quietly(Duration.ofMillis(200));
-        }
     }
 
     /** Until every asked question ended, or nothing has ended for {@link #NO_PROGRESS_LIMIT}. */
