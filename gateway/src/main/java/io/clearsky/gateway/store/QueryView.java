@@ -42,6 +42,18 @@ public record QueryView(String queryId, String sessionId, String userId, String 
     }
 
     /** What a question shows as its text: the question, or the SQL when only SQL was given. */
+    /**
+     * The question (or SQL) as lists of sessions show it: at most {@value #PREVIEW_LENGTH} characters, so
+     * that a list of a user's sessions stays far below Kafka's record size limit whatever was published.
+     */
+    static String preview(QuestionSubmitted question) {
+        String text = shownText(question);
+        return (text != null && text.length() > PREVIEW_LENGTH) ? text.substring(0, PREVIEW_LENGTH) + "…" : text;
+    }
+
+    /** Longest question text a session list keeps: the gateway's and workers' default question limit. */
+    static final int PREVIEW_LENGTH = 2_000;
+
     public static String shownText(QuestionSubmitted question) {
         return (question.getQuestion() == null || question.getQuestion().isBlank()) && question.getSql() != null
                 ? question.getSql() : question.getQuestion();

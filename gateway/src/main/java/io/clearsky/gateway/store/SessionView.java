@@ -35,7 +35,7 @@ public record SessionView(String sessionId, String userId, List<Entry> queries, 
     public SessionView with(String sessionId, QuestionSubmitted question) {
         List<Entry> all = new ArrayList<>(this.queries);
         if (all.stream().noneMatch((entry) -> entry.queryId().equals(question.getQueryId()))) {
-            all.add(new Entry(question.getQueryId(), QueryView.shownText(question), question.getSubmittedAt()));
+            all.add(new Entry(question.getQueryId(), QueryView.preview(question), question.getSubmittedAt()));
             all.sort(Comparator.comparing(Entry::submittedAt));
         }
         List<Entry> kept = all.subList(Math.max(0, all.size() - MAX_QUERIES), all.size());

@@ -43,9 +43,9 @@ public record UserSessionsView(String userId, List<Summary> sessions) {
         }
         Instant at = question.getSubmittedAt();
         all.add((current == null)
-                ? new Summary(question.getSessionId(), QueryView.shownText(question), QueryView.shownText(question), 1, at, at)
+                ? new Summary(question.getSessionId(), QueryView.preview(question), QueryView.preview(question), 1, at, at)
                 : new Summary(current.sessionId(), current.firstQuestion(),
-                        at.isBefore(current.lastActivityAt()) ? current.lastQuestion() : QueryView.shownText(question),
+                        at.isBefore(current.lastActivityAt()) ? current.lastQuestion() : QueryView.preview(question),
                         current.questionCount() + 1, min(current.startedAt(), at), max(current.lastActivityAt(), at)));
         all.sort(Comparator.comparing(Summary::lastActivityAt).reversed());
         return new UserSessionsView(userId, all.subList(0, Math.min(all.size(), MAX_SESSIONS)));

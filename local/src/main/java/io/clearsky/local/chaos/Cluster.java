@@ -96,6 +96,8 @@ final class Cluster implements AutoCloseable {
 
     /** Starts the broker, then every gateway and worker, and waits until all are ready. */
     void start() {
+        // Stopping the run (Ctrl-C) stops its processes too.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "chaos-cluster-shutdown"));
         startBroker();
         this.gateways.forEach((service) -> service.process().start());
         this.workers.forEach((service) -> service.process().start());
