@@ -4,6 +4,7 @@ import io.clearsky.core.kafka.TopicProperties;
 import io.clearsky.schemas.AvroSerde;
 import io.clearsky.schemas.avro.QueryCancelRequested;
 import io.clearsky.schemas.avro.QuestionSubmitted;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import reactor.core.publisher.Mono;
@@ -20,12 +21,14 @@ public class QuestionPublisher {
 
     private final TopicProperties topics;
 
-    private final AvroSerde<QuestionSubmitted> serde = AvroSerde.questionSubmitted();
+    private final Serializer<QuestionSubmitted> serde;
 
     private final AvroSerde<QueryCancelRequested> cancelSerde = AvroSerde.queryCancelRequested();
 
-    public QuestionPublisher(Producer<String, byte[]> producer, TopicProperties topics) {
+    /** @param questions writes questions in single-object or registry mode, as configured */
+    public QuestionPublisher(Producer<String, byte[]> producer, TopicProperties topics, Serializer<QuestionSubmitted> questions) {
         this.producer = producer;
+        this.serde = questions;
         this.topics = topics;
     }
 

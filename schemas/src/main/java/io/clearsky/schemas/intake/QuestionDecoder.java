@@ -4,8 +4,12 @@ import io.clearsky.schemas.AvroSerde;
 import io.clearsky.schemas.avro.QuestionSubmitted;
 import io.clearsky.schemas.registry.ConfluentWire;
 import io.clearsky.schemas.registry.SchemaRegistryClient;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Turns a question record's value into a {@code QuestionSubmitted}, whatever a publisher wrote:
@@ -79,6 +83,27 @@ public final class QuestionDecoder {
             throw new UndecodableQuestionException("UNREADABLE_RECORD",
                     "The Confluent wire record cannot be read as a QuestionSubmitted: " + ex.getMessage());
         }
+    }
+
+    /** The record's {@code content-type} header as text, or {@code null}. */
+    public static String contentType(Headers headers) {
+        Header header = (headers != null) ? headers.lastHeader(CONTENT_TYPE_HEADER) : null;
+        return (header != null && header.value() != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+    }
+
+    /** This decoder as a Kafka deserializer that honours the {@code content-type} header. */
+    public Deserializer<QuestionSubmitted> deserializer() {
+        return new Deserializer<>() {
+            @Override
+            public QuestionSubmitted deserialize(String topic, byte[] data) {
+                return decode(topic, data, null);
+            }
+
+            @Override
+            public QuestionSubmitted deserialize(String topic, Headers headers, byte[] data) {
+                return decode(topic, data, contentType(headers));
+            }
+        };
     }
 
     private static boolean startsLikeJson(byte[] value) {

@@ -1,6 +1,5 @@
 package io.clearsky.worker.ledger;
 
-import io.clearsky.schemas.AvroSerde;
 import io.clearsky.schemas.avro.QueryEvent;
 import io.clearsky.worker.follow.TopicWindow;
 import java.time.Duration;
@@ -12,6 +11,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +35,11 @@ public final class LedgerRecovery {
 
     private final QueryLedger ledger;
 
-    private final AvroSerde<QueryEvent> events = AvroSerde.queryEvent();
+    private final Deserializer<QueryEvent> events;
 
     public LedgerRecovery(Map<String, Object> consumerProperties, String eventsTopic, Duration lookback,
-            QueryLedger ledger) {
+            QueryLedger ledger, Deserializer<QueryEvent> events) {
+        this.events = events;
         this.consumerProperties = TopicWindow.ungrouped(consumerProperties);
         this.consumerProperties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.eventsTopic = eventsTopic;
