@@ -12,6 +12,7 @@ import io.clearsky.schemas.avro.QuestionSubmitted;
 import io.clearsky.schemas.registry.RegistrySettings;
 import io.clearsky.schemas.registry.RegistryStandIn;
 import io.clearsky.schemas.registry.SchemaRegistryClient;
+import io.clearsky.worker.follow.TopicWindow;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -235,13 +237,9 @@ class PublishingExamplesIT {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map((p) -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> end = TopicWindow.assignSince(consumer, topic, Instant.EPOCH);
             List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-            while (partitions.stream().anyMatch((p) -> consumer.position(p) < end.get(p))) {
+            while (end.keySet().stream().anyMatch((p) -> consumer.position(p) < end.get(p))) {
                 consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
                     if (key.equals(record.key())) {
                         found.add(record);
