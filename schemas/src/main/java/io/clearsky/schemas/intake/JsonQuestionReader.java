@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clearsky.schemas.avro.QuestionSubmitted;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
@@ -41,7 +45,7 @@ final class JsonQuestionReader {
             throw new UndecodableQuestionException("UNREADABLE_RECORD", "The record is not valid JSON: "
                     + ex.getOriginalMessage());
         }
-        catch (java.io.IOException ex) {
+        catch (IOException ex) {
             throw new UndecodableQuestionException("UNREADABLE_RECORD", "The record is not valid JSON: " + ex.getMessage());
         }
         Schema schema = QuestionSubmitted.getClassSchema();
@@ -51,14 +55,14 @@ final class JsonQuestionReader {
     /** Through Avro binary, so the generated class applies its own logical-type conversions. */
     private static QuestionSubmitted toSpecific(GenericData.Record record, Schema schema) {
         try {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256);
-            org.apache.avro.io.BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
             new GenericDatumWriter<GenericData.Record>(schema).write(record, encoder);
             return new SpecificDatumReader<QuestionSubmitted>(schema)
                 .read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
         }
-        catch (java.io.IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
     }
 

@@ -6,6 +6,7 @@ import io.clearsky.schemas.registry.ConfluentWire;
 import io.clearsky.schemas.registry.SchemaRegistryClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -76,10 +77,7 @@ public final class QuestionDecoder {
         try {
             return ConfluentWire.decode(value, this.registry.schemaById(id), QuestionSubmitted.getClassSchema());
         }
-        catch (io.clearsky.schemas.registry.RegistryUnavailableException ex) {
-            throw ex;
-        }
-        catch (SerializationException | org.apache.avro.AvroRuntimeException ex) {
+        catch (SerializationException | AvroRuntimeException ex) {
             throw new UndecodableQuestionException("UNREADABLE_RECORD",
                     "The Confluent wire record cannot be read as a QuestionSubmitted: " + ex.getMessage());
         }

@@ -1,7 +1,9 @@
 package io.clearsky.schemas.registry;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -36,7 +38,7 @@ public record RegistrySettings(URI url, String username, String password, String
         }
         if (this.username != null && !this.username.isBlank()) {
             String pair = this.username + ":" + ((this.password != null) ? this.password : "");
-            return "Basic " + java.util.Base64.getEncoder().encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
         }
         return null;
     }
