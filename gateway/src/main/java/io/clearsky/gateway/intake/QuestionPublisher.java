@@ -4,9 +4,10 @@ import io.clearsky.core.kafka.TopicProperties;
 import io.clearsky.schemas.AvroSerde;
 import io.clearsky.schemas.avro.QueryCancelRequested;
 import io.clearsky.schemas.avro.QuestionSubmitted;
-import org.apache.kafka.common.serialization.Serializer;
+import io.clearsky.schemas.registry.RegistryUnavailableException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serializer;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -33,8 +34,11 @@ public class QuestionPublisher {
     }
 
     public Mono<Void> publish(QuestionSubmitted question) {
-        return send(new ProducerRecord<>(this.topics.questions(), question.getQueryId(),
-                this.serde.serialize(this.topics.questions(), question)));
+        // In registry mode a write may wait for an unreachable registry: never on the event loop.
+        return Mono.fromCallable(() -> this.serde.serialize(this.topics.questions(), question))
+                .subscribeOn(Schedulers.boundedElastic())
+                .onErrorMap(RegistryUnavailableException.class, IntakeUnavailableException::new)
+                .flatMap((value) -> send(new ProducerRecord<>(this.topics.questions(), question.getQueryId(), value)));
     }
 
     public Mono<Void> requestCancel(QueryCancelRequested request) {
