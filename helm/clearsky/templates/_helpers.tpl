@@ -52,6 +52,26 @@ app.kubernetes.io/component: {{ .component }}
   value: {{ .Values.kafka.topics.partitions | quote }}
 - name: CLEARSKY_TOPICS_REPLICATION_FACTOR
   value: {{ .Values.kafka.topics.replicationFactor | quote }}
+{{- with .Values.kafka.schemaRegistry }}
+{{- if .url }}
+- name: CLEARSKY_SCHEMA_REGISTRY_URL
+  value: {{ .url | quote }}
+- name: CLEARSKY_SCHEMA_REGISTRY_SUBJECT_NAMING
+  value: {{ .subjectNaming | quote }}
+{{- if and .credentialsSecret (eq .auth "bearer") }}
+- name: CLEARSKY_SCHEMA_REGISTRY_BEARER_TOKEN
+  valueFrom:
+    secretKeyRef: {name: {{ .credentialsSecret | quote }}, key: bearer-token}
+{{- else if .credentialsSecret }}
+- name: CLEARSKY_SCHEMA_REGISTRY_USERNAME
+  valueFrom:
+    secretKeyRef: {name: {{ .credentialsSecret | quote }}, key: username}
+- name: CLEARSKY_SCHEMA_REGISTRY_PASSWORD
+  valueFrom:
+    secretKeyRef: {name: {{ .credentialsSecret | quote }}, key: password}
+{{- end }}
+{{- end }}
+{{- end }}
 {{- if .Values.config.bucket }}
 - name: CONFIG_BUCKET
   value: {{ .Values.config.bucket | quote }}

@@ -3,6 +3,7 @@ package io.clearsky.gateway;
 import io.clearsky.core.kafka.DurableProducers;
 import io.clearsky.core.kafka.TopicProperties;
 import io.clearsky.gateway.intake.QuestionPublisher;
+import io.clearsky.schemas.ContractSerdes;
 import io.clearsky.gateway.store.StatusTopology;
 import io.clearsky.gateway.store.StoreReader;
 import io.clearsky.gateway.store.UpdateNotifier;
@@ -76,8 +77,11 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    QuestionPublisher questionPublisher(Producer<String, byte[]> gatewayProducer, TopicProperties topics) {
-        return new QuestionPublisher(gatewayProducer, topics);
+    QuestionPublisher questionPublisher(Producer<String, byte[]> gatewayProducer, TopicProperties topics,
+            ContractSerdes serdes) {
+        // In registry mode a schema the registry rejects stops the gateway here.
+        serdes.registerAtStartup(topics.questions(), null, null);
+        return new QuestionPublisher(gatewayProducer, topics, serdes.questions().serializer());
     }
 
     @Bean(destroyMethod = "close")
@@ -91,8 +95,9 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    KTable<String, QueryView> queryStatusTable(StreamsBuilder builder, TopicProperties topics, UpdateNotifier notifier) {
-        return StatusTopology.build(builder, topics, notifier);
+    KTable<String, QueryView> queryStatusTable(StreamsBuilder builder, TopicProperties topics, UpdateNotifier notifier,
+            ContractSerdes serdes) {
+        return StatusTopology.build(builder, topics, notifier, serdes);
     }
 
     /**

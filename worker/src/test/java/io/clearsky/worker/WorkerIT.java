@@ -125,13 +125,13 @@ class WorkerIT {
     @Test
     void anUnreadableRecordGoesToTheDeadLetterTopicAndItsQueryFails() {
         String id = "poison-" + UUID.randomUUID();
-        topics.sendRecord(Topics.QUESTIONS, id, "{\"question\": \"JSON, not Avro\"}".getBytes(StandardCharsets.UTF_8));
+        topics.sendRecord(Topics.QUESTIONS, id, "question: plain text, not a record".getBytes(StandardCharsets.UTF_8));
 
         await().atMost(PATIENCE).until(() -> !topics.deadLetters(id).isEmpty());
         ConsumerRecord<String, byte[]> dead = topics.deadLetters(id).get(0);
         assertThat(header(dead, DlqHeaders.REASON_CODE)).isEqualTo("UNREADABLE_RECORD");
-        assertThat(header(dead, DlqHeaders.REASON)).contains("QuestionSubmitted");
-        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).contains("JSON, not Avro");
+        assertThat(header(dead, DlqHeaders.REASON)).contains("no accepted format");
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).contains("plain text");
 
         await().atMost(PATIENCE).until(() -> !topics.answers(id).isEmpty());
         assertThat(topics.answers(id).get(0).getStatus()).isEqualTo(QueryStatus.FAILED);
@@ -139,6 +139,32 @@ class WorkerIT {
             assertThat(event.getStatus()).isEqualTo(QueryStatus.FAILED);
             assertThat(event.getError().getCode()).isEqualTo("UNREADABLE_RECORD");
         });
+    }
+
+    @Test
+    void aJsonQuestionIsAnswered() {
+        String id = UUID.randomUUID().toString();
+        topics.sendRecord(Topics.QUESTIONS, id, ("{\"queryId\":\"" + id + "\",\"sessionId\":\"json-session\","
+                + "\"question\":\"How many customers are there?\",\"submittedAt\":\"2026-01-01T00:00:00Z\"}")
+                .getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(PATIENCE).until(() -> !topics.answers(id).isEmpty());
+        assertThat(topics.answers(id).get(0).getStatus()).isEqualTo(QueryStatus.SUCCEEDED);
+        assertThat(topics.answers(id).get(0).getRows()).containsExactly(List.of(5_000L));
+    }
+
+    @Test
+    void aJsonQuestionBreakingItsSchemaIsDeadLetteredNamingTheField() {
+        String id = UUID.randomUUID().toString();
+        topics.sendRecord(Topics.QUESTIONS, id, ("{\"queryId\":\"" + id + "\",\"sessionId\":\"s\",\"question\":\"x\","
+                + "\"submittedAt\":1,\"options\":{\"maxRows\":\"ten\"}}").getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(PATIENCE).until(() -> !topics.deadLetters(id).isEmpty());
+        ConsumerRecord<String, byte[]> dead = topics.deadLetters(id).get(0);
+        assertThat(header(dead, DlqHeaders.REASON_CODE)).isEqualTo("INVALID_QUESTION");
+        assertThat(header(dead, DlqHeaders.REASON)).isEqualTo("options.maxRows must be an integer");
+        await().atMost(PATIENCE).until(() -> !topics.answers(id).isEmpty());
+        assertThat(topics.answers(id).get(0).getStatus()).isEqualTo(QueryStatus.FAILED);
     }
 
     @Test

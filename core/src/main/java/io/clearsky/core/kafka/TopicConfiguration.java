@@ -1,5 +1,6 @@
 package io.clearsky.core.kafka;
 
+import io.clearsky.schemas.ContractSerdes;
 import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -11,11 +12,17 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * Declares ClearSky's topics so that Spring's {@link KafkaAdmin} creates the missing ones at start-up.
- * Existing topics are left as they are.
+ * Existing topics are left as they are. Also says how the query topics are encoded.
  */
 @AutoConfiguration
-@EnableConfigurationProperties(TopicProperties.class)
+@EnableConfigurationProperties({ TopicProperties.class, SchemaRegistryProperties.class })
 public class TopicConfiguration {
+
+    /** How the query topics are encoded: registry mode when a schema registry is configured. */
+    @Bean
+    ContractSerdes contractSerdes(SchemaRegistryProperties registry) {
+        return registry.serdes();
+    }
 
     @Bean
     KafkaAdmin.NewTopics clearskyTopics(TopicProperties topics) {

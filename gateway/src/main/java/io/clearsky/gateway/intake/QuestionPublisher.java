@@ -4,8 +4,10 @@ import io.clearsky.core.kafka.TopicProperties;
 import io.clearsky.schemas.AvroSerde;
 import io.clearsky.schemas.avro.QueryCancelRequested;
 import io.clearsky.schemas.avro.QuestionSubmitted;
+import io.clearsky.schemas.registry.RegistryUnavailableException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serializer;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -20,18 +22,23 @@ public class QuestionPublisher {
 
     private final TopicProperties topics;
 
-    private final AvroSerde<QuestionSubmitted> serde = AvroSerde.questionSubmitted();
+    private final Serializer<QuestionSubmitted> serde;
 
     private final AvroSerde<QueryCancelRequested> cancelSerde = AvroSerde.queryCancelRequested();
 
-    public QuestionPublisher(Producer<String, byte[]> producer, TopicProperties topics) {
+    /** @param questions writes questions in single-object or registry mode, as configured */
+    public QuestionPublisher(Producer<String, byte[]> producer, TopicProperties topics, Serializer<QuestionSubmitted> questions) {
         this.producer = producer;
+        this.serde = questions;
         this.topics = topics;
     }
 
     public Mono<Void> publish(QuestionSubmitted question) {
-        return send(new ProducerRecord<>(this.topics.questions(), question.getQueryId(),
-                this.serde.serialize(this.topics.questions(), question)));
+        // In registry mode a write may wait for an unreachable registry: never on the event loop.
+        return Mono.fromCallable(() -> this.serde.serialize(this.topics.questions(), question))
+                .subscribeOn(Schedulers.boundedElastic())
+                .onErrorMap(RegistryUnavailableException.class, IntakeUnavailableException::new)
+                .flatMap((value) -> send(new ProducerRecord<>(this.topics.questions(), question.getQueryId(), value)));
     }
 
     public Mono<Void> requestCancel(QueryCancelRequested request) {

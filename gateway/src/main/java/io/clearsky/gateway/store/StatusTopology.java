@@ -1,10 +1,12 @@
 package io.clearsky.gateway.store;
 
 import io.clearsky.core.kafka.TopicProperties;
-import io.clearsky.schemas.AvroSerde;
+import io.clearsky.schemas.ContractSerdes;
+import io.clearsky.schemas.intake.QuestionDecoder;
 import io.clearsky.schemas.avro.QueryAnswer;
 import io.clearsky.schemas.avro.QueryEvent;
 import io.clearsky.schemas.avro.QuestionSubmitted;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -48,19 +50,22 @@ public final class StatusTopology {
     }
 
     /** Adds the stores to {@code builder}; returns the query-status table. */
-    public static KTable<String, QueryView> build(StreamsBuilder builder, TopicProperties topics, UpdateNotifier notifier) {
-        AvroSerde<QuestionSubmitted> questionSerde = AvroSerde.questionSubmitted();
+    public static KTable<String, QueryView> build(StreamsBuilder builder, TopicProperties topics, UpdateNotifier notifier,
+            ContractSerdes serdes) {
+        Serde<QuestionSubmitted> questionSerde = serdes.questions();
+        // Other systems publish here in any accepted format (single-object, Confluent wire, JSON).
+        QuestionDecoder decoder = new QuestionDecoder(serdes.registry().orElse(null));
         KStream<String, QuestionSubmitted> questions = builder
                 .stream(topics.questions(), Consumed.with(Serdes.String(), Serdes.serdeFrom(questionSerde.serializer(),
-                        skipUnreadable(questionSerde.deserializer()))))
+                        skipUnreadable(decoder.deserializer()))))
                 .filter((key, question) -> key != null && question != null && key.equals(question.getQueryId())
                         && question.getSessionId() != null && !question.getSessionId().isBlank());
         KGroupedStream<String, QueryEvent> events = builder
-                .stream(topics.queryEvents(), Consumed.with(Serdes.String(), AvroSerde.queryEvent()))
-                .groupByKey(Grouped.with(Serdes.String(), AvroSerde.queryEvent()));
+                .stream(topics.queryEvents(), Consumed.with(Serdes.String(), serdes.events()))
+                .groupByKey(Grouped.with(Serdes.String(), serdes.events()));
         KGroupedStream<String, QueryAnswer> answers = builder
-                .stream(topics.answers(), Consumed.with(Serdes.String(), AvroSerde.queryAnswer()))
-                .groupByKey(Grouped.with(Serdes.String(), AvroSerde.queryAnswer()));
+                .stream(topics.answers(), Consumed.with(Serdes.String(), serdes.answers()))
+                .groupByKey(Grouped.with(Serdes.String(), serdes.answers()));
 
         KTable<String, QueryView> status = questions.groupByKey(Grouped.with(Serdes.String(), questionSerde))
                 .<QueryView>cogroup((key, question, view) -> view.withQuestion(key, question))
@@ -90,13 +95,21 @@ public final class StatusTopology {
     }
 
     private static Deserializer<QuestionSubmitted> skipUnreadable(Deserializer<QuestionSubmitted> delegate) {
-        return (topic, data) -> {
-            try {
-                return delegate.deserialize(topic, data);
+        return new Deserializer<>() {
+            @Override
+            public QuestionSubmitted deserialize(String topic, byte[] data) {
+                return deserialize(topic, null, data);
             }
-            catch (RuntimeException ex) {
-                logger.debug("Skipping unreadable question on {}: {}", topic, ex.getMessage());
-                return null;
+
+            @Override
+            public QuestionSubmitted deserialize(String topic, Headers headers, byte[] data) {
+                try {
+                    return delegate.deserialize(topic, headers, data);
+                }
+                catch (RuntimeException ex) {
+                    logger.debug("Skipping unreadable question on {}: {}", topic, ex.getMessage());
+                    return null;
+                }
             }
         };
     }

@@ -187,6 +187,25 @@ class HelmChartTest {
                 .set("worker.autoscaling.maxReplicas", 7).call()).withMessageContaining("partitions");
     }
 
+    @Test
+    void schemaRegistrySettingsReachBothComponentsWithCredentialsFromTheirSecret() {
+        List<Map<String, Object>> objects = render(this.helm.template().withName("clearsky")
+                .set("kafka.schemaRegistry.url", "https://registry.example.com")
+                .set("kafka.schemaRegistry.credentialsSecret", "registry-credentials"));
+
+        for (String kind : List.of("StatefulSet", "Deployment")) {
+            Map<String, Object> container = ((List<Map<String, Object>>) get(one(objects, kind),
+                    "spec.template.spec.containers")).get(0);
+            assertThat(env(container)).containsEntry("CLEARSKY_SCHEMA_REGISTRY_URL", "https://registry.example.com")
+                    .containsEntry("CLEARSKY_SCHEMA_REGISTRY_SUBJECT_NAMING", "TOPIC_NAME");
+            assertThat(secretRefs(container))
+                    .containsEntry("CLEARSKY_SCHEMA_REGISTRY_USERNAME", "registry-credentials/username")
+                    .containsEntry("CLEARSKY_SCHEMA_REGISTRY_PASSWORD", "registry-credentials/password");
+        }
+        assertThatException().isThrownBy(() -> this.helm.template().withName("clearsky")
+                .set("kafka.schemaRegistry.subjectNaming", "BY_MOOD").call()).withMessageContaining("subjectNaming");
+    }
+
     private static String defaultGroup() {
         return new WorkerProperties(null, null, null, null, null, null, null).groupId();
     }

@@ -11,6 +11,8 @@ import io.clearsky.core.config.LiveConfig;
 import io.clearsky.core.guard.SqlGuard;
 import io.clearsky.core.kafka.DurableProducers;
 import io.clearsky.core.kafka.TopicProperties;
+import io.clearsky.schemas.ContractSerdes;
+import io.clearsky.schemas.intake.QuestionDecoder;
 import io.clearsky.core.aws.AwsClients;
 import io.clearsky.core.embedding.Embeddings;
 import io.clearsky.core.lake.DuckDbLake;
@@ -138,8 +140,9 @@ public class WorkerConfiguration {
     }
 
     @Bean
-    SessionMemory sessionMemory(WorkerProperties properties) {
-        return new SessionMemory(properties.sessionMemory().maxSessions(), properties.sessionMemory().turns());
+    SessionMemory sessionMemory(WorkerProperties properties, ContractSerdes serdes) {
+        return new SessionMemory(properties.sessionMemory().maxSessions(), properties.sessionMemory().turns(),
+                serdes.answers().deserializer());
     }
 
     @Bean
@@ -170,8 +173,11 @@ public class WorkerConfiguration {
     }
 
     @Bean
-    OutcomePublisher outcomePublisher(Producer<String, byte[]> workerProducer, TopicProperties topics) {
-        return new OutcomePublisher(workerProducer, topics);
+    OutcomePublisher outcomePublisher(Producer<String, byte[]> workerProducer, TopicProperties topics,
+            ContractSerdes serdes) {
+        // In registry mode a schema the registry rejects stops the worker here, before it takes questions.
+        serdes.registerAtStartup(null, topics.queryEvents(), topics.answers());
+        return new OutcomePublisher(workerProducer, topics, serdes);
     }
 
     /** One audit record per terminal query, on the audit topic, through the worker's producer. */
@@ -223,19 +229,19 @@ public class WorkerConfiguration {
 
     @Bean
     QuestionHandler questionHandler(WorkerProperties properties, OutcomePublisher publisher, TopicProperties topics,
-            QueryLedger ledger, QueryPipeline pipeline) {
-        return new QuestionHandler(new QuestionValidator(properties.maxQuestionLength()),
+            QueryLedger ledger, QueryPipeline pipeline, ContractSerdes serdes) {
+        return new QuestionHandler(new QuestionDecoder(serdes.registry().orElse(null)), new QuestionValidator(properties.maxQuestionLength()),
                 new DeadLetterPublisher(publisher, topics), ledger, pipeline);
     }
 
     @Bean
     QuestionConsumer questionConsumer(KafkaProperties kafka, WorkerProperties properties, TopicProperties topics,
-            QuestionHandler handler, QueryLedger ledger) {
+            QuestionHandler handler, QueryLedger ledger, ContractSerdes serdes) {
         Map<String, Object> consumer = kafka.buildConsumerProperties();
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
         consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, "clearsky-worker");
         LedgerRecovery recovery = new LedgerRecovery(consumer, topics.queryEvents(), topics.answers(),
-                properties.ledgerLookback(), ledger);
+                properties.ledgerLookback(), ledger, serdes.events().deserializer(), serdes.answers().deserializer());
         return new QuestionConsumer(consumer, topics.questions(), handler, recovery, properties.maxInFlight(),
                 properties.shutdownGrace());
     }

@@ -1,6 +1,8 @@
 package io.clearsky.worker.intake;
 
-import io.clearsky.schemas.AvroSerde;
+import io.clearsky.schemas.intake.QuestionDecoder;
+import io.clearsky.schemas.intake.UndecodableQuestionException;
+import io.clearsky.schemas.registry.RegistryUnavailableException;
 import io.clearsky.schemas.avro.QueryError;
 import io.clearsky.schemas.avro.QueryStatus;
 import io.clearsky.schemas.avro.QuestionSubmitted;
@@ -10,7 +12,6 @@ import io.clearsky.worker.pipeline.QueryRun;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,7 @@ public class QuestionHandler implements RecordHandler {
 
     private static final Logger logger = LoggerFactory.getLogger(QuestionHandler.class);
 
-    private final AvroSerde<QuestionSubmitted> serde = AvroSerde.questionSubmitted();
+    private final QuestionDecoder decoder;
 
     private final QuestionValidator validator;
 
@@ -32,8 +33,9 @@ public class QuestionHandler implements RecordHandler {
 
     private final QueryPipeline pipeline;
 
-    public QuestionHandler(QuestionValidator validator, DeadLetterPublisher deadLetters, QueryLedger ledger,
-            QueryPipeline pipeline) {
+    public QuestionHandler(QuestionDecoder decoder, QuestionValidator validator, DeadLetterPublisher deadLetters,
+            QueryLedger ledger, QueryPipeline pipeline) {
+        this.decoder = decoder;
         this.validator = validator;
         this.deadLetters = deadLetters;
         this.ledger = ledger;
@@ -44,17 +46,11 @@ public class QuestionHandler implements RecordHandler {
     public void handle(ConsumerRecord<String, byte[]> record) {
         QuestionSubmitted question;
         try {
-            question = this.serde.deserialize(record.topic(), record.value());
+            question = decodeWaitingForTheRegistry(record);
         }
-        catch (SerializationException ex) {
-            String reason = "The record is not a QuestionSubmitted in Avro single-object encoding: " + ex.getMessage();
-            this.deadLetters.send(record, "UNREADABLE_RECORD", reason);
-            rejectIfIdentified(record.key(), null, error("UNREADABLE_RECORD", reason));
-            return;
-        }
-        if (question == null) {
-            this.deadLetters.send(record, "EMPTY_RECORD", "The record has no value");
-            rejectIfIdentified(record.key(), null, error("EMPTY_RECORD", "The record has no value"));
+        catch (UndecodableQuestionException ex) {
+            this.deadLetters.send(record, ex.reasonCode(), ex.getMessage());
+            rejectIfIdentified(record.key(), null, error(ex.reasonCode(), ex.getMessage()));
             return;
         }
         Optional<String> problem = this.validator.problem(question, record.key());
@@ -79,6 +75,32 @@ public class QuestionHandler implements RecordHandler {
         finally {
             this.ledger.release(question.getQueryId(), (run != null) ? run.lastSeq() : firstSeq.getAsLong() - 1,
                     run != null && run.ended());
+        }
+    }
+
+    /**
+     * A Confluent-wire record whose schema the registry cannot serve right now is not poison: it is
+     * read again, with growing pauses, and its offset stays uncommitted until it is.
+     */
+    private QuestionSubmitted decodeWaitingForTheRegistry(ConsumerRecord<String, byte[]> record) {
+        String type = QuestionDecoder.contentType(record.headers());
+        long pauseMillis = 200;
+        while (true) {
+            try {
+                return this.decoder.decode(record.topic(), record.value(), type);
+            }
+            catch (RegistryUnavailableException ex) {
+                logger.warn("Question record {}-{}@{} waits for the schema registry ({} ms): {}", record.topic(),
+                        record.partition(), record.offset(), pauseMillis, ex.getMessage());
+                try {
+                    Thread.sleep(pauseMillis);
+                }
+                catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw ex;
+                }
+                pauseMillis = Math.min(pauseMillis * 2, 10_000);
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package io.clearsky.worker.ledger;
 
-import io.clearsky.schemas.AvroSerde;
 import io.clearsky.schemas.avro.QueryAnswer;
 import io.clearsky.schemas.avro.QueryEvent;
 import io.clearsky.worker.follow.TopicWindow;
@@ -13,6 +12,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,13 +38,15 @@ public final class LedgerRecovery {
 
     private final String answersTopic;
 
-    private final AvroSerde<QueryEvent> events = AvroSerde.queryEvent();
+    private final Deserializer<QueryEvent> events;
 
-    private final AvroSerde<QueryAnswer> answers = AvroSerde.queryAnswer();
+    private final Deserializer<QueryAnswer> answers;
 
     public LedgerRecovery(Map<String, Object> consumerProperties, String eventsTopic, String answersTopic,
-            Duration lookback, QueryLedger ledger) {
+            Duration lookback, QueryLedger ledger, Deserializer<QueryEvent> events, Deserializer<QueryAnswer> answers) {
         this.answersTopic = answersTopic;
+        this.events = events;
+        this.answers = answers;
         this.consumerProperties = TopicWindow.ungrouped(consumerProperties);
         this.consumerProperties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.eventsTopic = eventsTopic;

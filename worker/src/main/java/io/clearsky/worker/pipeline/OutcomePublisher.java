@@ -1,7 +1,7 @@
 package io.clearsky.worker.pipeline;
 
 import io.clearsky.core.kafka.TopicProperties;
-import io.clearsky.schemas.AvroSerde;
+import io.clearsky.schemas.ContractSerdes;
 import io.clearsky.schemas.avro.QueryAnswer;
 import io.clearsky.schemas.avro.QueryEvent;
 import java.time.Duration;
@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Writes status events and answers, keyed by query id, and waits for the broker's acknowledgement so
@@ -28,13 +29,16 @@ public class OutcomePublisher {
 
     private final TopicProperties topics;
 
-    private final AvroSerde<QueryEvent> events = AvroSerde.queryEvent();
+    private final Serializer<QueryEvent> events;
 
-    private final AvroSerde<QueryAnswer> answers = AvroSerde.queryAnswer();
+    private final Serializer<QueryAnswer> answers;
 
-    public OutcomePublisher(Producer<String, byte[]> producer, TopicProperties topics) {
+    /** @param serdes single-object or registry mode, as configured */
+    public OutcomePublisher(Producer<String, byte[]> producer, TopicProperties topics, ContractSerdes serdes) {
         this.producer = producer;
         this.topics = topics;
+        this.events = serdes.events().serializer();
+        this.answers = serdes.answers().serializer();
     }
 
     public void publish(QueryEvent event) {

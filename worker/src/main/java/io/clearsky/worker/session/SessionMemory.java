@@ -1,6 +1,5 @@
 package io.clearsky.worker.session;
 
-import io.clearsky.schemas.AvroSerde;
 import io.clearsky.schemas.avro.QueryAnswer;
 import io.clearsky.schemas.avro.QueryStatus;
 import io.clearsky.worker.generation.GenerationRequest.Turn;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * The last few answered questions of each recent session, with their SQL, learned from the answers
@@ -21,13 +21,14 @@ import org.apache.kafka.common.errors.SerializationException;
  */
 public final class SessionMemory implements Consumer<ConsumerRecord<String, byte[]>> {
 
-    private final AvroSerde<QueryAnswer> serde = AvroSerde.queryAnswer();
+    private final Deserializer<QueryAnswer> answers;
 
     private final int turnsPerSession;
 
     private final Map<String, Deque<Turn>> sessions;
 
-    public SessionMemory(int maxSessions, int turnsPerSession) {
+    public SessionMemory(int maxSessions, int turnsPerSession, Deserializer<QueryAnswer> answers) {
+        this.answers = answers;
         this.turnsPerSession = turnsPerSession;
         this.sessions = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -40,7 +41,7 @@ public final class SessionMemory implements Consumer<ConsumerRecord<String, byte
     @Override
     public void accept(ConsumerRecord<String, byte[]> record) {
         try {
-            remember(this.serde.deserialize(record.topic(), record.value()));
+            remember(this.answers.deserialize(record.topic(), record.value()));
         }
         catch (SerializationException ex) {
             // Not an answer this worker can read; the conversation just has one turn less to build on.
