@@ -10,13 +10,16 @@ import io.clearsky.core.config.Secrets;
 import io.clearsky.core.config.source.EmbeddedConfigSource;
 import io.clearsky.core.config.source.FileConfigSource;
 import io.clearsky.worker.generation.GenerationProperties;
+import io.clearsky.worker.generation.OfflineSqlGenerator;
 import io.clearsky.worker.generation.SqlGenerator;
 import io.clearsky.worker.generation.SqlGenerators;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.StandardEnvironment;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -24,13 +27,15 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code bin/clearsky eval --set DIR [--generator offline|bedrock|openai] [--limit N] [--report FILE]}:
- * runs an evaluation set, shows progress, prints a summary table and writes the JSON report.
+ * {@code bin/clearsky eval --set DIR [--generator offline|bedrock|openai] [--reader model|legacy|both]
+ * [--databases DB,DB...] [--limit N] [--report FILE]}: runs an evaluation set (or the questions of some of
+ * its databases), shows progress, prints a summary table and writes the JSON report. {@code --reader} picks
+ * the offline generator's readings, to measure the model reader alone.
  */
 public final class EvalCommand {
 
     private static final String USAGE = "usage: bin/clearsky eval --set DIR [--generator offline|bedrock|openai]"
-            + " [--limit N] [--report FILE]";
+            + " [--reader model|legacy|both] [--databases DB,DB...] [--limit N] [--report FILE]";
 
     private EvalCommand() {
     }
@@ -42,6 +47,8 @@ public final class EvalCommand {
     static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
         Path setDirectory = null;
         String generatorName = "offline";
+        OfflineSqlGenerator.Readers readers = null;
+        Set<String> databases = Set.of();
         int limit = 0;
         Path report = Path.of("target", "eval.json");
         try {
@@ -49,6 +56,8 @@ public final class EvalCommand {
                 switch (args[i]) {
                     case "--set" -> setDirectory = Path.of(value(args, ++i, "--set"));
                     case "--generator" -> generatorName = value(args, ++i, "--generator");
+                    case "--reader" -> readers = readers(value(args, ++i, "--reader"));
+                    case "--databases" -> databases = Set.of(value(args, ++i, "--databases").split(","));
                     case "--limit" -> limit = Integer.parseInt(value(args, ++i, "--limit"));
                     case "--report" -> report = Path.of(value(args, ++i, "--report"));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -56,6 +65,9 @@ public final class EvalCommand {
             }
             if (setDirectory == null) {
                 throw new IllegalArgumentException("--set is required");
+            }
+            if (readers != null && !generatorName.equals("offline")) {
+                throw new IllegalArgumentException("--reader is an option of the offline generator");
             }
         }
         catch (IllegalArgumentException ex) {
@@ -65,7 +77,7 @@ public final class EvalCommand {
         }
         SqlGenerator generator;
         try {
-            generator = generator(generatorName);
+            generator = (readers != null) ? new OfflineSqlGenerator(Clock.systemUTC(), readers) : generator(generatorName);
         }
         catch (RuntimeException ex) {
             err.println("Cannot use the " + generatorName + " generator: " + Secrets.redactedFirstLine(ex.getMessage()));
@@ -73,7 +85,7 @@ public final class EvalCommand {
         }
         EvalSet set;
         try {
-            set = EvalSet.load(setDirectory);
+            set = EvalSet.load(setDirectory).only(databases);
         }
         catch (IOException ex) {
             err.println(ex.getMessage());
@@ -115,6 +127,15 @@ public final class EvalCommand {
         return SqlGenerators.create(properties, () -> config, new AwsClients(aws, environment));
     }
 
+    private static OfflineSqlGenerator.Readers readers(String name) {
+        try {
+            return OfflineSqlGenerator.Readers.valueOf(name.toUpperCase(Locale.ROOT));
+        }
+        catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException("--reader must be model, legacy or both, not '" + name + "'");
+        }
+    }
+
     static void printSummary(EvalReport report, PrintStream out) {
         out.println();
         out.printf(Locale.ROOT, "%-32s %9s %9s %8s %9s %10s %9s%n", "", "questions", "answered", "correct", "coverage",
@@ -122,11 +143,11 @@ public final class EvalCommand {
         row(out, "all", new EvalReport.Scores(report.questions(), report.answered(), report.correct(), report.coverage(),
                 report.precision(), report.executionAccuracy()));
         report.bySource().forEach((source, scores) -> row(out, "source " + source, scores));
-        report.byHardness().forEach((hardness, scores) -> row(out, "hardness " + hardness, scores));
-        if (report.byCategory().size() > 1) {
-            report.byCategory().forEach((category, scores) -> row(out, "kind " + category, scores));
-        }
+        report.byKind().forEach((kind, scores) -> row(out, "kind " + kind, scores));
+        report.byDatabase().forEach((db, scores) -> row(out, "db " + db, scores));
         out.printf(Locale.ROOT, "%noutcomes %s", report.outcomes());
+        report.byAnswer().forEach((answer, scores) -> out.printf(Locale.ROOT, "; %s answers %d, correct %d", answer,
+                scores.answered(), scores.correct()));
         if (report.unanswerable().questions() > 0) {
             out.printf(Locale.ROOT, "; questions without an answer %d, declined or clarified %d",
                     report.unanswerable().questions(), report.unanswerable().declined());

@@ -26,12 +26,16 @@ import java.util.stream.Collectors;
  * @param byCategory the same scores per kind of question ({@code unrated} when the set gives none)
  * @param bySource the same scores per source
  * @param byHardness the same scores per Spider difficulty ({@code unrated} for the others)
+ * @param byKind the same scores per kind of question: the set's category, else {@code spider-} and the difficulty
+ * @param byDatabase the same scores per database
+ * @param byAnswer the answers composed by the generator and those taken from verified questions, apart
  * @param items every question's outcome
  */
 public record EvalReport(String set, String generator, int questions, int answered, int correct, double coverage,
         double precision, double executionAccuracy, @JsonProperty("retrieval_recall_at_5") double retrievalRecallAt5,
         Latency latencyMs, Map<String, Integer> outcomes, Unanswerable unanswerable,
         Map<String, Scores> bySource, Map<String, Scores> byHardness, Map<String, Scores> byCategory,
+        Map<String, Scores> byKind, Map<String, Scores> byDatabase, Map<String, Scores> byAnswer,
         List<EvalItem> items) {
 
     /**
@@ -78,7 +82,24 @@ public record EvalReport(String set, String generator, int questions, int answer
                 all.precision(), all.executionAccuracy(), retrievalRecallAt5,
                 new Latency(percentile(latencies, 50), percentile(latencies, 95)), outcomes, unanswerable,
                 group(items, EvalItem::source), group(items, (item) -> (item.hardness() != null) ? item.hardness() : "unrated"),
-                group(items, (item) -> (item.category() != null) ? item.category() : "unrated"), items);
+                group(items, (item) -> (item.category() != null) ? item.category() : "unrated"),
+                group(items, EvalReport::kind), group(items, EvalItem::db), answers(items), items);
+    }
+
+    private static String kind(EvalItem item) {
+        if (item.category() != null) {
+            return item.category();
+        }
+        return (item.hardness() != null) ? item.source() + "-" + item.hardness() : "unrated";
+    }
+
+    private static Map<String, Scores> answers(List<EvalItem> items) {
+        Map<String, Scores> answers = new LinkedHashMap<>();
+        for (EvalItem.Outcome outcome : List.of(EvalItem.Outcome.COMPOSED, EvalItem.Outcome.VERIFIED)) {
+            answers.put(outcome.name().toLowerCase(java.util.Locale.ROOT),
+                    Scores.of(items.stream().filter((item) -> item.outcome() == outcome).toList()));
+        }
+        return answers;
     }
 
     private static Map<String, Scores> group(List<EvalItem> items, Function<EvalItem, String> key) {

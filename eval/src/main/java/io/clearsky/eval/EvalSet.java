@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +48,12 @@ public record EvalSet(Path directory, List<EvalQuestion> questions) {
             }
         }
         return new EvalSet(directory, questions);
+    }
+
+    /** The questions of {@code databases} only; all of them when {@code databases} is empty. */
+    public EvalSet only(Set<String> databases) {
+        return databases.isEmpty() ? this
+                : new EvalSet(this.directory, this.questions.stream().filter((q) -> databases.contains(q.db())).toList());
     }
 
     /** The folder of {@code db}'s scripts. */

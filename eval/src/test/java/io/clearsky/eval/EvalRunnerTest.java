@@ -72,6 +72,10 @@ class EvalRunnerTest {
         assertThat(report.items()).extracting(EvalItem::error).containsExactly(null, "wrong result",
                 "abstained: not sure", "rejected DDL: Only read-only queries may run; DROP changes the schema");
         assertThat(report.bySource().get("test").answered()).isEqualTo(2);
+        assertThat(report.byDatabase().get("pets_db").questions()).isEqualTo(4);
+        assertThat(report.byKind().get("test-easy").correct()).isEqualTo(1);
+        assertThat(report.byAnswer().get("composed").answered()).isEqualTo(2);
+        assertThat(report.byAnswer().get("verified").answered()).isZero();
         assertThat(seen).noneMatch((question) -> question.contains("SELECT"));
         assertThat(seen).contains("Oldest pet?\nUse the age column.");
     }
@@ -89,7 +93,7 @@ class EvalRunnerTest {
         JsonNode report = JsonMapper.builder().build().readTree(reportFile.toFile());
         assertThat(report.propertyNames()).containsExactly("set", "generator", "questions", "answered", "correct",
                 "coverage", "precision", "execution_accuracy", "retrieval_recall_at_5", "latency_ms", "outcomes",
-                "unanswerable", "by_source", "by_hardness", "by_category", "items");
+                "unanswerable", "by_source", "by_hardness", "by_category", "by_kind", "by_database", "by_answer", "items");
         assertThat(report.get("generator").asString()).isEqualTo("offline");
         assertThat(report.get("items").get(0).has("tables_retrieved")).isTrue();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("precision").contains("pets_db");

@@ -84,6 +84,14 @@ public final class ModelDerivation {
                     times.add(new TimeDimension(words, entity, expression, null, null, synonyms, column.comment()));
                     continue;
                 }
+                if (primaryKey.size() == 1 && primaryKey.get(0).equalsIgnoreCase(column.name())) {
+                    // A single-column key is what "the ids of documents" asks for; it is never aggregated.
+                    Set<String> keyNames = new LinkedHashSet<>(synonyms);
+                    keyNames.addAll(List.of(plural(words), entity + " " + words, plural(entity + " " + words)));
+                    keyNames.remove(words);
+                    dimensions.add(new Dimension(words, entity, expression, List.copyOf(keyNames), column.comment(), false));
+                    continue;
+                }
                 if (keyColumns.contains(lowerName) || looksLikeKey(column.name())
                         || (NUMERIC.matcher(column.type()).matches() && entityNames.contains(singular(words)))) {
                     // A number named after an entity ("flights.airline") points at it, even where no key says so.

@@ -24,16 +24,29 @@ import java.util.regex.Pattern;
  */
 public final class OfflineSqlGenerator implements SqlGenerator {
 
+    /** Which readings answer: the model reader, the table readings, or the model reader then the table readings. */
+    public enum Readers {
+        MODEL, LEGACY, BOTH
+    }
+
     private final ModelReader reader;
 
-    /** A generator whose relative dates ("last month") are against today in UTC. */
+    private final Readers readers;
+
+    /** A generator with both readings whose relative dates ("last month") are against today in UTC. */
     public OfflineSqlGenerator() {
         this(Clock.systemUTC());
     }
 
-    /** A generator whose relative dates are against {@code clock}'s today. */
+    /** A generator with both readings whose relative dates are against {@code clock}'s today. */
     public OfflineSqlGenerator(Clock clock) {
+        this(clock, Readers.BOTH);
+    }
+
+    /** A generator with only {@code readers} (the evaluation measures each reader alone). */
+    public OfflineSqlGenerator(Clock clock, Readers readers) {
         this.reader = new ModelReader(clock);
+        this.readers = readers;
     }
 
     private static final Pattern COUNT_BY = Pattern.compile(
@@ -70,13 +83,13 @@ public final class OfflineSqlGenerator implements SqlGenerator {
 
     @Override
     public Generation generate(GenerationRequest request) {
-        if (LEGACY_ONLY) {
+        if (this.readers == Readers.LEGACY) {
             return readTables(request);
         }
         SemanticModel model = (request.model() != null) ? request.model()
                 : ModelDerivation.derive(request.schema().database(), request.schema().tables());
         Generation fromModel = this.reader.read(request.question(), model, request.schema().tables(), request.maxRows());
-        if (fromModel instanceof Generation.Sql || LEGACY_OFF) {
+        if (fromModel instanceof Generation.Sql || this.readers == Readers.MODEL) {
             return fromModel;
         }
         // A question the model reader declines or finds ambiguous may still be one the table readings
@@ -84,10 +97,6 @@ public final class OfflineSqlGenerator implements SqlGenerator {
         Generation fromTables = readTables(request);
         return (fromTables instanceof Generation.Sql) ? fromTables : fromModel;
     }
-
-    private static final boolean LEGACY_ONLY = Boolean.getBoolean("clearsky.offline.legacy-only");
-
-    private static final boolean LEGACY_OFF = Boolean.getBoolean("clearsky.offline.no-legacy");
 
     /** The table-level readings: the shapes below, then {@link OfflineQuestionParser}. */
     private Generation readTables(GenerationRequest request) {

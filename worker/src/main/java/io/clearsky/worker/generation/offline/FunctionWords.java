@@ -50,7 +50,7 @@ final class FunctionWords {
 
     private static final Set<String> FILLERS = Set.of("what", "which", "who", "whose", "is", "are", "was", "were", "be",
             "been", "the", "a", "an", "of", "in", "on", "at", "for", "to", "from", "with", "and", "me", "show", "list",
-            "give", "tell", "find", "get", "got", "there", "do", "does", "did", "we", "our", "us", "have", "has", "had",
+            "give", "tell", "find", "get", "return", "got", "there", "do", "does", "did", "we", "our", "us", "have", "has", "had",
             "s", "all", "total", "please", "sold", "placed", "made", "generated", "brought", "that", "any", "its",
             "their", "it", "overall", "so", "far", "how", "much", "many", "this", "these", "those", "each", "i", "you",
             "can", "see", "up", "into", "come", "came", "recorded", "registered", "exist", "existing", "currently",

@@ -23,11 +23,14 @@ import java.util.List;
  * @param order how results are ranked; null for the natural order
  * @param limit how many rows at most; null for all
  * @param rankBy a numeric attribute of the group's own entity to rank its rows by; null when metrics rank
+ * @param columns with no metrics, the attributes listed for each row of their (common) entity ("the names and
+ *        ages of singers"); empty otherwise
  */
 record Query(List<Metric> metrics, List<Group> groupBy, TimeDimension time, Grain timeGrain, List<Filter> filters,
-        Order order, Integer limit, Dimension rankBy) {
+        Order order, Integer limit, Dimension rankBy, List<Group> columns) {
 
     Query {
+        columns = List.copyOf(columns);
         metrics = List.copyOf(metrics);
         groupBy = List.copyOf(groupBy);
         filters = List.copyOf(filters);

@@ -188,12 +188,19 @@ final class QuestionReader {
         boolean afterNegation = false;
         Dimension lastValueDimension = null;
         List<Dimension> numericMentions = new ArrayList<>();
+        // The attributes asked for in turn ("the name and age of ..."): a listing of rows when nothing is measured.
+        List<Query.Group> listed = new ArrayList<>();
+        String unlisted = null;
+        boolean counting = false;
         Set<Entity> mentioned = mentionedEntities(pieces);
         for (int p = 0; p < pieces.size(); p++) {
             Piece piece = pieces.get(p);
             switch (piece.kind()) {
                 case GROUP -> afterGroup = true;
-                case COUNT -> afterCount = true;
+                case COUNT -> {
+                    afterCount = true;
+                    counting = true;
+                }
                 case DESCENDING, ASCENDING -> {
                     descending = piece.kind() == Kind.DESCENDING;
                     // "top 5 products" ranks the products; "the most products" counts them.
@@ -225,6 +232,7 @@ final class QuestionReader {
                         }
                         filters.add(new Query.Comparison(compared, entityOf(compared), pendingOperator, piece.text()));
                         numericMentions.remove(compared);
+                        listed.removeIf((column) -> column.expression().equals(compared.expression()));
                         pendingOperator = null;
                         lastNumeric = null;
                     }
@@ -236,9 +244,6 @@ final class QuestionReader {
                     }
                 }
                 case MEANING -> {
-                    if (Words.lemma(piece.text().toLowerCase(Locale.ROOT)).equals("name")) {
-                        return new Unsupported("a list of named columns");
-                    }
                     lastNumeric = null;
                     Meaning meaning = choose(piece, mentioned);
                     if (meaning == null) {
@@ -289,6 +294,9 @@ final class QuestionReader {
                                 if (afterGroup || descending != null) {
                                     rankBy = dimension.dimension();
                                 }
+                                else {
+                                    listed.add(column(dimension));
+                                }
                             }
                             else if (afterSuperlative && p > 0 && (pieces.get(p - 1).kind() == Kind.DESCENDING
                                     || pieces.get(p - 1).kind() == Kind.ASCENDING)) {
@@ -305,9 +313,11 @@ final class QuestionReader {
                                 subjectGroup = new Query.Group(dimension.label(), entityOf(dimension.dimension()),
                                         dimension.dimension().expression());
                                 subjectSingular = Words.lemma(words.get(piece.to() - 1)).equals(words.get(piece.to() - 1));
+                                listed.add(column(dimension));
                             }
                             else {
-                                return new Unsupported("the attribute '" + piece.text() + "' without a value or a 'by'");
+                                listed.add(column(dimension));
+                                unlisted = (unlisted != null) ? unlisted : piece.text();
                             }
                         }
                         case Meaning.OfValue value -> {
@@ -332,6 +342,14 @@ final class QuestionReader {
                 List.copyOf(new LinkedHashSet<>(list)), negatedValues.getOrDefault(dimension, false))));
 
         boolean ranked = descending != null;
+        if (!listed.isEmpty() && metrics.isEmpty() && counted.isEmpty() && !counting && !ranked && groups.isEmpty()
+                && negatedEntity == null && limit == null && explicitTime == null && time.range() == null
+                && time.grain() == null) {
+            return listing(listed, subject, filters);
+        }
+        if (unlisted != null) {
+            return new Unsupported("the attribute '" + unlisted + "' without a value or a 'by'");
+        }
         // What is measured: the metrics named, else the entity counted.
         if (metrics.isEmpty()) {
             if (!counted.isEmpty()) {
@@ -432,7 +450,38 @@ final class QuestionReader {
                 return new Unsupported("a date or period, but " + metrics.get(0).name() + " has no single date");
             }
         }
-        return new Read(new Query(metrics, groups, timeDimension, time.grain(), filters, order, limit, rankBy));
+        return new Read(new Query(metrics, groups, timeDimension, time.grain(), filters, order, limit, rankBy,
+                List.of()));
+    }
+
+    /**
+     * The rows of the subject (else of the first attribute's entity) with the attributes asked for, in turn;
+     * the other attributes are read along many-to-one joins from it.
+     */
+    private Result listing(List<Query.Group> listed, Entity subject, List<Query.Filter> filters) {
+        Set<String> filtered = new LinkedHashSet<>();
+        for (Query.Filter filter : filters) {
+            if (filter instanceof Query.ValueFilter value) {
+                if (value.values().size() > 1) {
+                    // "paragraphs with text 'Brazil' and 'Ireland'": one value per row, or both per document?
+                    return new Unsupported("several values of " + value.dimension().name() + " in a list of rows");
+                }
+                filtered.add(value.dimension().expression());
+            }
+        }
+        // "teachers whose hometown is not X": the attribute names the filter, it is not asked for.
+        List<Query.Group> asked = listed.stream().filter((column) -> !filtered.contains(column.expression())).toList();
+        if (asked.isEmpty()) {
+            return new Unsupported("nothing asked of the rows but the attribute they are filtered by");
+        }
+        Entity base = (subject != null) ? subject : asked.get(0).entity();
+        List<Query.Group> columns = asked.stream().distinct()
+                .map((column) -> new Query.Group(column.label(), base, column.expression())).toList();
+        return new Read(new Query(List.of(), List.of(), null, null, filters, null, null, null, columns));
+    }
+
+    private Query.Group column(Meaning.OfDimension dimension) {
+        return new Query.Group(dimension.label(), entityOf(dimension.dimension()), dimension.dimension().expression());
     }
 
     /** The one meaning of a piece, preferring the entities the question mentions; null when several fit. */

@@ -57,6 +57,9 @@ final class SqlCompiler {
         if (query.rankBy() != null) {
             return ranking(query, maxRows);
         }
+        if (!query.columns().isEmpty()) {
+            return listing(query);
+        }
         List<Metric> parts = new ArrayList<>();
         boolean ratio = false;
         for (Metric metric : query.metrics()) {
@@ -191,6 +194,31 @@ final class SqlCompiler {
         }
         sql.append(" ORDER BY 2 ").append(query.order().descending() ? "DESC" : "ASC").append(", 1");
         sql.append(" LIMIT ").append(Math.min(query.limit(), maxRows));
+        return sql.toString();
+    }
+
+    /** Attributes of each row of an entity (and of its many-to-one partners) that passes the filters. */
+    private String listing(Query query) throws CompileException {
+        Entity base = query.columns().get(0).entity();
+        Joins joins = new Joins(base);
+        List<String> where = new ArrayList<>();
+        for (Query.Filter filter : query.filters()) {
+            where.add(condition(filter, joins, base, query));
+        }
+        List<String> select = new ArrayList<>();
+        Set<String> aliases = new LinkedHashSet<>();
+        for (Query.Group column : query.columns()) {
+            joins.reach(base, column.expression());
+            String alias = alias(column.label());
+            // Two entities' names in one row: the second is told apart by its position.
+            alias = aliases.add(alias) ? alias : alias + "_" + (aliases.size() + 1);
+            aliases.add(alias);
+            select.add(column.expression() + " AS " + quote(alias));
+        }
+        StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select)).append(" FROM ").append(joins.sql());
+        if (!where.isEmpty()) {
+            sql.append(" WHERE ").append(String.join(" AND ", where));
+        }
         return sql.toString();
     }
 
