@@ -6,6 +6,7 @@ import io.clearsky.core.kafka.DurableProducers;
 import io.clearsky.core.kafka.TopicProperties;
 import io.clearsky.local.EmbeddedBroker;
 import io.clearsky.local.FreePorts;
+import io.clearsky.schemas.ContractSerdes;
 import io.clearsky.schemas.DlqHeaders;
 import io.clearsky.schemas.Topics;
 import io.clearsky.worker.intake.DeadLetterPublisher;
@@ -69,7 +70,8 @@ class DeadLetterTopicIT {
             producer.send(new ProducerRecord<>(Topics.QUESTIONS, null, "poison-1", poison, headers)).get();
             producer.send(new ProducerRecord<>(Topics.QUESTIONS, null, "poison-2", poison, headers)).get();
             DeadLetterPublisher deadLetters = new DeadLetterPublisher(new OutcomePublisher(producer,
-                    new TopicProperties(null, null, null, null, null, null, null, null, null, null, null)),
+                    new TopicProperties(null, null, null, null, null, null, null, null, null, null, null),
+                    ContractSerdes.singleObject()),
                     new TopicProperties(null, null, null, null, null, null, null, null, null, null, null));
             for (ConsumerRecord<String, byte[]> record : readAll(Topics.QUESTIONS, 2)) {
                 deadLetters.send(record, "UNREADABLE_RECORD", "unknown schema fingerprint");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clearsky.core.audit.AuditTrail;
 import io.clearsky.core.kafka.TopicProperties;
 import io.clearsky.schemas.AvroSerde;
+import io.clearsky.schemas.ContractSerdes;
 import io.clearsky.schemas.Topics;
 import io.clearsky.schemas.avro.AuditAction;
 import io.clearsky.schemas.avro.QueryAnswer;
@@ -42,7 +43,7 @@ class QueryRunWatchdogRaceTest {
         MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
                 new ByteArraySerializer());
         OutcomePublisher publisher = new OutcomePublisher(producer, new TopicProperties(null, null, null, null, null,
-                null, null, null, null, null, null));
+                null, null, null, null, null, null), ContractSerdes.singleObject());
         AuditTrail audit = new AuditTrail(producer, Topics.AUDIT);
         MovableClock clock = new MovableClock();
         StageWatchdog watchdog = new StageWatchdog(new WatchdogProperties(null, Duration.ofSeconds(30), null, null,
